@@ -1,0 +1,48 @@
+# newsgraph: the two set-up commands are `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= newsgraph.duckdb
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest bench eval install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: install, ingest the bundled example posts, print a summary and the events table.
+run: $(STAMP)
+	$(BIN)/newsgraph ingest examples/posts --db $(DB)
+	$(BIN)/newsgraph stats --db $(DB)
+	$(BIN)/newsgraph events --db $(DB) --limit 40
+
+## make test: lint, type-check and the test suite.
+test: lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## make bench: throughput of raw spaCy against `newsgraph ingest`, same corpus, same run.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+
+## make eval: every gold set in ../shared/data that is present.
+eval: $(STAMP)
+	$(BIN)/newsgraph eval all --data ../shared/data
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

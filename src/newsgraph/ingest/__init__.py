@@ -1,0 +1,158 @@
+"""Readers: posts, plain text, JSON lines and folders of them, each yielding Documents.
+
+:func:`read_paths` is the entry point; every input that cannot be read comes out as a
+:class:`~newsgraph.model.Rejection` with its reason instead of being dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from ..config import Settings
+from ..errors import InputError, UnsupportedInputError
+from ..model import Document, Rejection
+from .decode import decode_bytes, too_large
+from .jsonl import parse_record, read_jsonl
+from .outlets import find_outlet
+from .post import looks_like_post, parse_post, parse_text
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "find_outlet",
+    "parse_post",
+    "parse_record",
+    "parse_text",
+    "read_file",
+    "read_paths",
+    "read_stream",
+]
+
+Format = Literal["auto", "post", "text", "jsonl"]
+FORMATS: tuple[Format, ...] = ("auto", "post", "text", "jsonl")
+
+TEXT_EXTENSIONS = frozenset({".txt", ".text", ".post", ".md"})
+JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
+STDIN = "-"
+
+
+def rejection(error: InputError, *, content: bytes = b"") -> Rejection:
+    """The record of an unreadable input, keyed so that re-reading it never duplicates it."""
+    return Rejection(
+        origin=error.origin,
+        reason=error.reason,
+        code=error.code,
+        message=error.message,
+        content_hash=hashlib.sha256(content).hexdigest()[:20] if content else "",
+    )
+
+
+def _format_of(path: Path, requested: Format) -> Format | None:
+    if requested != "auto":
+        return requested
+    suffix = path.suffix.lower()
+    if suffix in JSONL_EXTENSIONS:
+        return "jsonl"
+    if suffix in TEXT_EXTENSIONS:
+        return "auto"
+    return None
+
+
+def _text_document(text: str, *, origin: str, fmt: Format) -> Document:
+    if fmt == "post" or (fmt == "auto" and looks_like_post(text)):
+        return parse_post(text, origin=origin)
+    return parse_text(text, origin=origin)
+
+
+def read_stream(
+    stream: BinaryIO, *, origin: str, fmt: Format, settings: Settings
+) -> Iterator[Document | Rejection]:
+    """Read an open binary stream: JSON lines by default (``auto``), or one post/text document."""
+    if fmt in ("auto", "jsonl"):
+        for item in read_jsonl(
+            stream, origin=origin, encoding=settings.encoding, max_bytes=settings.max_document_bytes
+        ):
+            yield item if isinstance(item, Document) else rejection(item)
+        return
+    data = stream.read(settings.max_document_bytes + 1)
+    try:
+        text = decode_bytes(
+            data, origin=origin, encoding=settings.encoding, max_bytes=settings.max_document_bytes
+        )
+        yield _text_document(text, origin=origin, fmt=fmt)
+    except InputError as exc:
+        yield rejection(exc, content=data)
+
+
+def read_file(
+    path: Path, *, fmt: Format = "auto", settings: Settings
+) -> Iterator[Document | Rejection]:
+    """Documents of one file (several for JSON lines), or its rejection."""
+    origin = str(path)
+    chosen = _format_of(path, fmt) or "auto"
+    data = b""
+    try:
+        if chosen == "jsonl":
+            with path.open("rb") as stream:
+                yield from read_stream(stream, origin=origin, fmt="jsonl", settings=settings)
+            return
+        size = path.stat().st_size
+        if size > settings.max_document_bytes:
+            # Hash only the head: a huge file is not read into memory just to be rejected.
+            with path.open("rb") as stream:
+                data = stream.read(65536)
+            raise too_large(origin, size, settings.max_document_bytes)
+        data = path.read_bytes()
+        text = decode_bytes(
+            data, origin=origin, encoding=settings.encoding, max_bytes=settings.max_document_bytes
+        )
+        yield _text_document(text, origin=origin, fmt=chosen)
+    except InputError as exc:
+        yield rejection(exc, content=data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        yield rejection(InputError(f"{origin}: cannot read: {reason}", origin=origin))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files below ``folder`` in a stable order, skipping hidden files and folders."""
+    for child in sorted(folder.iterdir(), key=lambda p: p.name):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            yield from _walk(child)
+        elif child.is_file():
+            yield child
+
+
+def read_paths(
+    paths: Iterable[str | Path], *, fmt: Format = "auto", settings: Settings | None = None
+) -> Iterator[Document | Rejection]:
+    """Documents from files, folders (recursively, by extension) and ``-`` (standard input)."""
+    settings = settings or Settings()
+    for given in paths:
+        if str(given) == STDIN:
+            yield from read_stream(sys.stdin.buffer, origin="<stdin>", fmt=fmt, settings=settings)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for child in _walk(path):
+                if _format_of(child, fmt) is None:
+                    yield rejection(
+                        UnsupportedInputError(
+                            f"{child}: no reader for "
+                            f"{child.suffix or 'files without an extension'} "
+                            f"(readable: {', '.join(sorted(TEXT_EXTENSIONS | JSONL_EXTENSIONS))})",
+                            origin=str(child),
+                        )
+                    )
+                    continue
+                yield from read_file(child, fmt=fmt, settings=settings)
+        elif path.is_file():
+            yield from read_file(path, fmt=fmt, settings=settings)
+        else:
+            yield rejection(InputError(f"{path}: no such file or folder", origin=str(path)))

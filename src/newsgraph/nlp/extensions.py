@@ -1,0 +1,42 @@
+"""The custom attributes newsgraph keeps on a spaCy ``Doc`` (all under ``doc._.ng_*``).
+
+Set before the pipeline runs: ``ng_doc_id`` and ``ng_published``. Filled by the components:
+``ng_times`` (time expressions), ``ng_attributions``, ``ng_events``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+__all__ = ["prepare_doc", "register_extensions"]
+
+_DOC_EXTENSIONS: dict[str, object] = {
+    "ng_doc_id": "",
+    "ng_published": None,
+    "ng_times": None,
+    "ng_attributions": None,
+    "ng_events": None,
+}
+
+
+def register_extensions() -> None:
+    """Register the ``doc._.ng_*`` attributes once per process (idempotent)."""
+    for name, default in _DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def prepare_doc(doc: Doc, *, doc_id: str, published: date | None) -> Doc:
+    """Give a fresh Doc the context the components need; lists are fresh per Doc."""
+    register_extensions()
+    doc._.ng_doc_id = doc_id
+    doc._.ng_published = published
+    doc._.ng_times = []
+    doc._.ng_attributions = []
+    doc._.ng_events = []
+    return doc
+
+
+register_extensions()

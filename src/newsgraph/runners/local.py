@@ -1,0 +1,140 @@
+"""Runners on this machine: in-process, or a pool of worker processes (one model each)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ..errors import ModelError, NewsgraphError
+from ..model import AnnotatedDocument, Document, Rejection
+from ..nlp import Annotator
+from .base import Runner, WorkItem
+
+__all__ = ["LocalRunner", "ProcessRunner", "annotate_safely", "make_runner"]
+
+
+def annotate_safely(
+    annotator: Annotator, documents: list[Document], *, batch_size: int
+) -> tuple[list[AnnotatedDocument], list[Rejection]]:
+    """Annotate a batch; if the batch fails, retry one by one and reject only the bad documents."""
+    try:
+        return list(annotator.annotate(documents, batch_size=batch_size)), []
+    except NewsgraphError:
+        raise
+    except Exception:
+        done: list[AnnotatedDocument] = []
+        failed: list[Rejection] = []
+        for document in documents:
+            try:
+                done.append(annotator.annotate_one(document))
+            except Exception as exc:
+                failed.append(
+                    Rejection(
+                        origin=document.origin,
+                        reason="nlp_error",
+                        code="NG202",
+                        message=f"{document.origin}: the NLP pipeline failed: "
+                        f"{type(exc).__name__}: {exc}",
+                        content_hash=document.id,
+                    )
+                )
+        return done, failed
+
+
+class LocalRunner:
+    """Annotate in this process."""
+
+    def __init__(self, *, model: str = "", batch_size: int = 64) -> None:
+        self.annotator = Annotator(model=model)
+        self.batch_size = batch_size
+
+    def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
+        for item in items:
+            if item.documents:
+                item.annotated, failed = annotate_safely(
+                    self.annotator, item.documents, batch_size=self.batch_size
+                )
+                item.rejections.extend(failed)
+            yield item
+
+    def close(self) -> None:
+        return None
+
+
+_WORKER: Annotator | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _WORKER
+    # One thread per process: the processes are the parallelism.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _WORKER = Annotator(model=model)
+
+
+def _work(
+    documents: list[Document], batch_size: int
+) -> tuple[list[AnnotatedDocument], list[Rejection]]:
+    if _WORKER is None:
+        raise ModelError("worker process was not initialised")
+    return annotate_safely(_WORKER, documents, batch_size=batch_size)
+
+
+class ProcessRunner:
+    """Annotate in ``workers`` processes; at most ``2 * workers`` batches are in flight, so a
+    huge input never sits in memory; results come back in input order."""
+
+    def __init__(self, *, workers: int, model: str = "", batch_size: int = 64) -> None:
+        self.workers = workers
+        self.batch_size = batch_size
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(model,),
+        )
+
+    def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
+        window: deque[
+            tuple[WorkItem, Future[tuple[list[AnnotatedDocument], list[Rejection]]] | None]
+        ]
+        window = deque()
+        try:
+            for item in items:
+                future = (
+                    self.pool.submit(_work, item.documents, self.batch_size)
+                    if item.documents
+                    else None
+                )
+                window.append((item, future))
+                while len(window) > 2 * self.workers:
+                    yield self._finish(*window.popleft())
+            while window:
+                yield self._finish(*window.popleft())
+        except BrokenProcessPool as exc:
+            raise NewsgraphError(
+                "an NLP worker process died (out of memory?); what was written so far is kept, "
+                "re-run the same command to finish"
+            ) from exc
+
+    @staticmethod
+    def _finish(
+        item: WorkItem, future: Future[tuple[list[AnnotatedDocument], list[Rejection]]] | None
+    ) -> WorkItem:
+        if future is not None:
+            item.annotated, failed = future.result()
+            item.rejections.extend(failed)
+        return item
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_runner(*, workers: int, model: str = "", batch_size: int = 64) -> Runner:
+    """In-process for one worker, a process pool for more."""
+    if workers <= 1:
+        return LocalRunner(model=model, batch_size=batch_size)
+    return ProcessRunner(workers=workers, model=model, batch_size=batch_size)
