@@ -1,4 +1,6 @@
-"""JSON lines: one object a line: ``{id?, text, published?, title?, url?, outlet?, tags?, language?}``."""
+"""JSON lines, one object a line:
+``{id?, text, published?, title?, url?, outlet?, tags?, language?}``.
+"""
 
 from __future__ import annotations
 
