@@ -20,7 +20,7 @@ from .model import AnnotatedDocument, Document, Rejection
 from .runners import Runner, WorkItem, make_runner
 from .store import Store
 
-__all__ = ["IngestReport", "choose_workers", "extract", "ingest"]
+__all__ = ["IngestReport", "annotate_documents", "choose_workers", "extract", "ingest"]
 
 # With workers = 0 (auto), inputs of fewer batches than this run in-process: starting worker
 # processes (one model load each) costs more than it saves on a small input.
@@ -150,10 +150,22 @@ def extract(
 ) -> Iterator[AnnotatedDocument | Rejection]:
     """Annotated documents (and rejections, in input order) without touching a store."""
     settings = settings or Settings()
-    report = IngestReport()
-    items = _work_items(
-        read_paths(paths, fmt=fmt, settings=settings), settings=settings, store=None, report=report
+    yield from annotate_documents(
+        read_paths(paths, fmt=fmt, settings=settings), settings=settings, runner=runner
     )
+
+
+def annotate_documents(
+    documents: Iterable[Document | Rejection],
+    *,
+    settings: Settings | None = None,
+    runner: Runner | None = None,
+) -> Iterator[AnnotatedDocument | Rejection]:
+    """Annotate documents (and pass rejections through) in input order, with the runner the
+    settings choose; what ``extract`` and the scorers use."""
+    settings = settings or Settings()
+    report = IngestReport()
+    items = _work_items(documents, settings=settings, store=None, report=report)
     active, items, _ = _start_runner(items, settings, runner)
     try:
         for item in active.run(items):
