@@ -39,7 +39,10 @@ from .store import (
 
 __all__ = ["app", "main"]
 
+# Piped output is read by programs or wide pagers: do not squeeze tables into 80 columns.
 out = Console(soft_wrap=False)
+if not out.is_terminal:
+    out = Console(soft_wrap=False, width=160)
 err = Console(stderr=True)
 
 
@@ -291,34 +294,30 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, *, title: str) -> None:
 
 
 def _events_table(rows: list[dict[str, Any]], *, title: str) -> None:
+    cells = [
+        {
+            "date": (row["date"] or "") + ("*" if row["date_source"] == "publication" else ""),
+            "type": row["type"] + (" (neg)" if row["negated"] else ""),
+            "actors": escape(row["actors"]),
+            "recipients": escape(row["recipients"]),
+            "trigger": escape(row["trigger"]),
+            "status": row["status"] or "",
+            "certainty": row["certainty"] or "",
+            "attribution": escape(row["attribution"]),
+            "src": escape(row["outlet"] or ""),
+            "doc": row["doc_id"][:8],
+        }
+        for row in rows
+    ]
+    # Columns nothing has filled (yet) are left out rather than shown empty.
+    optional = {"status", "certainty", "attribution"}
+    names = list(cells[0]) if cells else []
+    columns = [c for c in names if c not in optional or any(cell[c] for cell in cells)]
     table = Table(title=f"{len(rows)} {title}", show_lines=False, expand=False)
-    for column in (
-        "date",
-        "type",
-        "actors",
-        "recipients",
-        "trigger",
-        "status",
-        "certainty",
-        "src",
-        "doc",
-    ):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        date_text = row["date"] or ""
-        if row["date_source"] == "publication":
-            date_text += "*"
-        table.add_row(
-            date_text,
-            row["type"] + (" (neg)" if row["negated"] else ""),
-            escape(row["actors"]),
-            escape(row["recipients"]),
-            escape(row["trigger"]),
-            row["status"] or "",
-            row["certainty"] or "",
-            escape(row["outlet"] or ""),
-            row["doc_id"][:8],
-        )
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column in ("date", "type", "doc"))
+    for cell in cells:
+        table.add_row(*(cell[c] for c in columns))
     out.print(table)
     if any(r["date_source"] == "publication" for r in rows):
         out.print("* no time in the text: the publication date stands in")

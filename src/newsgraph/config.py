@@ -71,9 +71,11 @@ SETTINGS_HELP: dict[str, str] = {
 def _coerce(settings: Settings) -> Settings:
     """Convert strings from files and environment to the declared types and check ranges."""
     values: dict[str, Any] = {}
+    defaults = Settings()
     for f in dataclasses.fields(settings):
         value = getattr(settings, f.name)
-        kind = type(getattr(Settings(), f.name)) if f.name != "actors_file" else Path
+        default = getattr(defaults, f.name)
+        kind: type = Path if f.name == "actors_file" or isinstance(default, Path) else type(default)
         try:
             if value is None:
                 values[f.name] = None

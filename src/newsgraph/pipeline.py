@@ -119,8 +119,12 @@ def ingest(
     settings = settings or Settings()
     report = IngestReport()
     started = time.perf_counter()
+    own_files = [store.path, Path(f"{store.path}.wal")]
     items = _work_items(
-        read_paths(paths, fmt=fmt, settings=settings), settings=settings, store=store, report=report
+        read_paths(paths, fmt=fmt, settings=settings, exclude=own_files),
+        settings=settings,
+        store=store,
+        report=report,
     )
     active, items, report.workers = _start_runner(items, settings, runner)
     try:

@@ -130,10 +130,18 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def read_paths(
-    paths: Iterable[str | Path], *, fmt: Format = "auto", settings: Settings | None = None
+    paths: Iterable[str | Path],
+    *,
+    fmt: Format = "auto",
+    settings: Settings | None = None,
+    exclude: Iterable[Path] = (),
 ) -> Iterator[Document | Rejection]:
-    """Documents from files, folders (recursively, by extension) and ``-`` (standard input)."""
+    """Documents from files, folders (recursively, by extension) and ``-`` (standard input).
+
+    Files in ``exclude`` (the store being written, say) are passed over inside folders.
+    """
     settings = settings or Settings()
+    skip = {p.resolve() for p in exclude}
     for given in paths:
         if str(given) == STDIN:
             yield from read_stream(sys.stdin.buffer, origin="<stdin>", fmt=fmt, settings=settings)
@@ -141,6 +149,8 @@ def read_paths(
         path = Path(given)
         if path.is_dir():
             for child in _walk(path):
+                if child.resolve() in skip:
+                    continue
                 if _format_of(child, fmt) is None:
                     yield rejection(
                         UnsupportedInputError(

@@ -87,7 +87,7 @@ _PARTS_OF_DAY = {
     "night": "NI",
     "overnight": "NI",
 }
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "1st": 1, "2nd": 2}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2}
 _ORDINALS |= {"3rd": 3, "4th": 4}
 
 _PAST_REF = (
@@ -342,7 +342,7 @@ _RE_DAY_MONTH_YEAR = re.compile(
 )
 _RE_MONTH_YEAR = re.compile(r"^(?P<month>[a-z]+)\.?(?:,?\s+(?:of\s+)?(?P<year>\d{4}))?$")
 _RE_QUARTER = re.compile(
-    r"^(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter"
+    r"^(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
     r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?$|^q(?P<q>[1-4])\s*(?P<year2>\d{4})?$"
 )
 _RE_HALF = re.compile(r"^(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
