@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Event, EventActor, EventTime, TimeExpression, event_id
 from ..model import Span as TextSpan
 from ..resources import read_table
+from .mentions import actor_for
 from .plover import plover_quad, plover_score
 
 __all__ = ["EventTagger", "Trigger", "triggers"]
@@ -131,6 +132,9 @@ def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _event_actor(token: Token) -> EventActor:
+    resolved = actor_for(token)
+    if resolved is not None:
+        return resolved
     span = _phrase(token)
     return EventActor(Actor(name=span.text), span.start_char, span.end_char, span.text)
 

@@ -1,7 +1,8 @@
 """The custom attributes newsgraph keeps on a spaCy ``Doc`` (all under ``doc._.ng_*``).
 
 Set before the pipeline runs: ``ng_doc_id`` and ``ng_published``. Filled by the components:
-``ng_times`` (time expressions), ``ng_attributions``, ``ng_events``.
+``ng_times`` (time expressions), ``ng_actors`` (resolved actor mentions), ``ng_attributions``,
+``ng_events``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "ng_doc_id": "",
     "ng_published": None,
     "ng_times": None,
+    "ng_actors": None,
     "ng_attributions": None,
     "ng_events": None,
 }
@@ -34,6 +36,7 @@ def prepare_doc(doc: Doc, *, doc_id: str, published: date | None) -> Doc:
     doc._.ng_doc_id = doc_id
     doc._.ng_published = published
     doc._.ng_times = []
+    doc._.ng_actors = []
     doc._.ng_attributions = []
     doc._.ng_events = []
     return doc
