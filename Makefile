@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= newsgraph.duckdb
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench eval install clean
+.PHONY: run test lint typecheck pytest bench eval evaluation install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ bench: $(STAMP)
 ## make eval: every gold set in ../shared/data that is present.
 eval: $(STAMP)
 	$(BIN)/newsgraph eval all --data ../shared/data
+
+## make evaluation: eval + bench on the current code, written to docs/evaluation.md.
+evaluation: $(STAMP)
+	mkdir -p bench-out
+	$(BIN)/newsgraph eval all --data ../shared/data --json > bench-out/eval.jsonl
+	$(BIN)/python benchmarks/throughput.py --rounds 2
+	$(BIN)/python benchmarks/evaluation_doc.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

@@ -22,7 +22,7 @@ def eval_command(
     limit: Annotated[
         int | None, typer.Option(help="Score only the first N items (a quick look, not a figure).")
     ] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="One JSON object per report, a line each.")] = False,
 ) -> None:
     """Score the pipeline on a gold set of ../shared/data (see docs/evaluation.md)."""
     from ..eval import run_eval  # the scorers are only imported when asked for
@@ -30,6 +30,6 @@ def eval_command(
     settings = settings_from(model=model)
     for report in run_eval(name, data=data, settings=settings, limit=limit):
         if json_output:
-            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         else:
             out.print(report.render())

@@ -1,0 +1,178 @@
+"""Write docs/evaluation.md from the figures of one run: ``newsgraph eval all --json`` (JSON lines)
+and ``benchmarks/throughput.py`` (bench-out/throughput.json).
+
+    make evaluation   # runs both on the current code, then this script
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The headline figures of each gold set, in the order EVAL.md defines them.
+HEADLINE = {
+    "plover-gsr": ["type_accuracy", "type_macro_f1", "source_match", "target_match"],
+    "conflibert-cameo": [
+        "quad_accuracy",
+        "quad_macro_f1",
+        "actor_span_relaxed_f1",
+        "actor_span_strict_f1",
+        "recipient_span_relaxed_f1",
+        "recipient_span_strict_f1",
+    ],
+    "petrarch2-unittest": ["triple_f1", "triple_root_f1", "eventcode_f1", "eventcode_root_f1"],
+    "re3d": ["exact_micro_f1", "overlap_micro_f1"],
+    "wikigold": ["exact_micro_f1"],
+    "polnear": [
+        "attribution_f1",
+        "source_exact_f1",
+        "source_overlap_f1",
+        "cue_overlap_f1",
+    ],
+    "tempeval3": ["span_overlap_f1", "value_accuracy", "span_exact_f1"],
+}
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}" if abs(value) < 10 else f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _eval_section(reports: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "## Extraction quality",
+        "",
+        "Command: `newsgraph eval all --data ../shared/data` (definitions in",
+        "`../shared/docs/EVAL.md`; these are development parts of the datasets, so the figures are",
+        "development figures).",
+        "",
+        "| gold set | split | items | figures |",
+        "|---|---|---|---|",
+    ]
+    for report in reports:
+        counts = report["counts"]
+        items = next(
+            (counts[k] for k in ("items", "class_items", "documents", "articles") if k in counts),
+            "",
+        )
+        figures = ", ".join(
+            f"{name} {_fmt(report['metrics'][name])}"
+            for name in HEADLINE.get(report["name"], list(report["metrics"]))
+            if name in report["metrics"]
+        )
+        lines.append(f"| {report['name']} | {report['split']} | {_fmt(items)} | {figures} |")
+    for report in reports:
+        lines += ["", f"### {report['name']}", "", f"Data: `{report['data']}`; {report['split']}."]
+        if report.get("seconds") is not None:
+            lines.append(f"Wall time {report['seconds']:.1f} s.")
+        lines += ["", "| count | value |", "|---|---|"]
+        lines += [f"| {k} | {_fmt(v)} |" for k, v in report["counts"].items()]
+        lines += ["", "| figure | value |", "|---|---|"]
+        lines += [f"| {k} | {_fmt(v)} |" for k, v in report["metrics"].items()]
+        for title, rows in report["tables"].items():
+            if not rows:
+                continue
+            columns = list(rows[0])
+            lines += ["", f"{title}:", "", "| " + " | ".join(columns) + " |"]
+            lines.append("|" + "---|" * len(columns))
+            lines += [
+                "| " + " | ".join(_fmt(row.get(c, "")) for c in columns) + " |" for row in rows
+            ]
+        lines += [""] + [f"- {note}" for note in report["notes"]]
+    return lines
+
+
+def _bench_section(bench: dict[str, Any]) -> list[str]:
+    corpus = bench["corpus"]
+    lines = [
+        "## Throughput (`make bench`)",
+        "",
+        f"Command: `make bench` (`benchmarks/throughput.py`), {bench['when']}, "
+        f"{bench['machine']['cpus']} cores, spaCy {bench['machine']['spacy']}, "
+        f"model {bench['settings']['model']}, {bench['settings']['workers']} workers, "
+        f"{bench['settings']['rounds']} round(s).",
+        "",
+        f"Corpus: {corpus['source']} — {corpus['description']}; {corpus['documents']:,} documents, "
+        f"{corpus['text_mb']} MB of text, {corpus['words']:,} words.",
+        "",
+        "| round | raw spaCy words/s | newsgraph words/s | ratio (end to end) "
+        "| peak RSS raw / ours, MB |",
+        "|---|---|---|---|---|",
+    ]
+    for index, round_ in enumerate(bench["rounds"], start=1):
+        raw, ours = round_["raw"], round_["ours"]
+        lines.append(
+            f"| {index} | {raw['words_per_s_end_to_end']:,} | {ours['words_per_s_end_to_end']:,} | "
+            f"{ours['words_per_s_end_to_end'] / raw['words_per_s_end_to_end']:.3f} | "
+            f"{raw['peak_rss_tree_mb']:,.0f} / {ours['peak_rss_tree_mb']:,.0f} |"
+        )
+    lines += [
+        "",
+        f"Ratio ours/raw, end to end (both fresh processes including model load): "
+        f"**{bench['ratio_end_to_end']:.3f}**; "
+        f"excluding fixed costs {bench['ratio_excl_fixed_cost']:.3f}; "
+        f"per CPU-second {bench['ratio_per_cpu_s']:.3f}. Target >= {bench['target_ratio']}: "
+        f"{'met' if bench['target_met'] else 'NOT met'}.",
+        "",
+        "The machine is shared and noisy: wall-time ratios of identical runs have varied by more "
+        "than 0.3; the per-CPU-second ratio is the steadier figure.",
+    ]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--eval", type=Path, default=ROOT / "bench-out" / "eval.jsonl")
+    parser.add_argument("--bench", type=Path, default=ROOT / "bench-out" / "throughput.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "evaluation.md")
+    args = parser.parse_args()
+    reports = [
+        json.loads(line) for line in args.eval.read_text(encoding="utf-8").splitlines() if line
+    ]
+    bench = json.loads(args.bench.read_text(encoding="utf-8"))
+    lines = [
+        "# Evaluation",
+        "",
+        f"Measured on commit {_commit()}, {datetime.now(UTC):%Y-%m-%d}. Regenerate with "
+        "`make evaluation` (runs the scorers and the benchmark, then "
+        "`benchmarks/evaluation_doc.py`).",
+        "",
+        *_eval_section(reports),
+        "",
+        *_bench_section(bench),
+        "",
+    ]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
