@@ -22,7 +22,9 @@ def eval_command(
     limit: Annotated[
         int | None, typer.Option(help="Score only the first N items (a quick look, not a figure).")
     ] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="One JSON object per report, a line each.")] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="One JSON object per report, a line each.")
+    ] = False,
 ) -> None:
     """Score the pipeline on a gold set of ../shared/data (see docs/evaluation.md)."""
     from ..eval import run_eval  # the scorers are only imported when asked for
