@@ -104,7 +104,13 @@ def event_tags(
     located = country_of_code(location_country)
     countries = actors | recipients | ({located} if located else set())
     if not countries:
-        return list(dict.fromkeys(canonical_tag(t) for t in document_tags if _clean(t)))
+        # One tag per spelling regardless of case (#Ruritania and #ruritania are one tag).
+        first: dict[str, str] = {}
+        for tag in document_tags:
+            name = canonical_tag(tag)
+            if name:
+                first.setdefault(name.lower(), name)
+        return list(first.values())
     singles = sorted({tag_of_country(c) for c in countries}, key=str.lower)
     pairs = sorted(
         {

@@ -101,7 +101,8 @@ def event_page(event_id: str, request: Request, store: StoreDep) -> HTMLResponse
     event, annotated = event_with_document(store, event_id)
     doc = annotated.document
     marks = event_marks(event)
-    # The chain's sources sit in other sentences at times: show them where they are.
+    # Sentences keep the line breaks after them; pre-wrap would show them as blank lines.
+    shown = doc.text[event.sentence_start : event.sentence_end].rstrip()
     return _render(
         request,
         "event.html",
@@ -110,7 +111,7 @@ def event_page(event_id: str, request: Request, store: StoreDep) -> HTMLResponse
             "event": event,
             "doc": doc,
             "sentence": segments(
-                doc.text, marks, start=event.sentence_start, end=event.sentence_end
+                doc.text, marks, start=event.sentence_start, end=event.sentence_start + len(shown)
             ),
             "tags": event_tags(
                 (a.actor.code for a in event.actors),
