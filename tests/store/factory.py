@@ -181,7 +181,8 @@ DOCUMENTS = [
         id="doc-1",
     ),
     D(
-        "Russia criticised the United States on Monday. The United States sanctioned Russia on Tuesday.",
+        "Russia criticised the United States on Monday. "
+        "The United States sanctioned Russia on Tuesday.",
         "2025-11-05",
         [
             E(

@@ -36,7 +36,8 @@ CHROMIUM_FLAGS = [
 HOSTILE = """#Ruritania
 Reuters: Ruritania <script>window.__pwned = 1; alert(1)</script> asks for radars
 2025.03.20
-Ruritanian officials asked Freedonia on Monday for radars <img src=x onerror="window.__pwned = 2; alert(2)"> and <b>missiles</b>.
+Ruritanian officials asked Freedonia on Monday for radars \
+<img src=x onerror="window.__pwned = 2; alert(2)"> and <b>missiles</b>.
 """
 
 
