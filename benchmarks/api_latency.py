@@ -36,32 +36,87 @@ TARGET_P99_MS = 100.0
 SEED = 20251031
 
 COUNTRIES = [
-    ("Russia", "RUS"), ("United States", "USA"), ("Ukraine", "UKR"), ("China", "CHN"),
-    ("Iran", "IRN"), ("Israel", "ISR"), ("Venezuela", "VEN"), ("Turkey", "TUR"),
-    ("Germany", "DEU"), ("France", "FRA"), ("United Kingdom", "GBR"), ("India", "IND"),
-    ("Syria", "SYR"), ("Belarus", "BLR"), ("Poland", "POL"), ("Japan", "JPN"),
-    ("North Korea", "PRK"), ("South Korea", "KOR"), ("Sudan", "SDN"), ("Armenia", "ARM"),
-    ("Azerbaijan", "AZE"), ("Georgia", "GEO"), ("Moldova", "MDA"), ("Estonia", "EST"),
-    ("Cuba", "CUB"), ("Brazil", "BRA"), ("Egypt", "EGY"), ("Saudi Arabia", "SAU"),
-    ("Pakistan", "PAK"), ("Philippines", "PHL"),
+    ("Russia", "RUS"),
+    ("United States", "USA"),
+    ("Ukraine", "UKR"),
+    ("China", "CHN"),
+    ("Iran", "IRN"),
+    ("Israel", "ISR"),
+    ("Venezuela", "VEN"),
+    ("Turkey", "TUR"),
+    ("Germany", "DEU"),
+    ("France", "FRA"),
+    ("United Kingdom", "GBR"),
+    ("India", "IND"),
+    ("Syria", "SYR"),
+    ("Belarus", "BLR"),
+    ("Poland", "POL"),
+    ("Japan", "JPN"),
+    ("North Korea", "PRK"),
+    ("South Korea", "KOR"),
+    ("Sudan", "SDN"),
+    ("Armenia", "ARM"),
+    ("Azerbaijan", "AZE"),
+    ("Georgia", "GEO"),
+    ("Moldova", "MDA"),
+    ("Estonia", "EST"),
+    ("Cuba", "CUB"),
+    ("Brazil", "BRA"),
+    ("Egypt", "EGY"),
+    ("Saudi Arabia", "SAU"),
+    ("Pakistan", "PAK"),
+    ("Philippines", "PHL"),
 ]
 SECTORS = ["GOV", "MIL", "GOV", "", "COP", "REB", "BUS", "MED"]
 TYPES = [  # (type, cameo, quad, score, weight)
-    ("CONSULT", "040", 1, 1.0, 14), ("ACCUSE", "111", 3, -2.0, 12), ("ASSAULT", "190", 4, -10.0, 11),
-    ("REQUEST", "020", 1, -1.0, 9), ("SUPPORT", "051", 1, 3.0, 8), ("AGREE", "030", 1, 4.0, 7),
-    ("THREATEN", "130", 3, -4.0, 6), ("REJECT", "120", 3, -4.0, 6), ("AID", "070", 2, 7.0, 5),
-    ("COOPERATE", "060", 2, 6.0, 5), ("PROTEST", "140", 3, -6.0, 4), ("SANCTION", "163", 4, -8.0, 4),
-    ("MOBILIZE", "150", 4, -7.0, 3), ("COERCE", "170", 4, -7.0, 3), ("RETREAT", "080", 2, 5.0, 2),
+    ("CONSULT", "040", 1, 1.0, 14),
+    ("ACCUSE", "111", 3, -2.0, 12),
+    ("ASSAULT", "190", 4, -10.0, 11),
+    ("REQUEST", "020", 1, -1.0, 9),
+    ("SUPPORT", "051", 1, 3.0, 8),
+    ("AGREE", "030", 1, 4.0, 7),
+    ("THREATEN", "130", 3, -4.0, 6),
+    ("REJECT", "120", 3, -4.0, 6),
+    ("AID", "070", 2, 7.0, 5),
+    ("COOPERATE", "060", 2, 6.0, 5),
+    ("PROTEST", "140", 3, -6.0, 4),
+    ("SANCTION", "163", 4, -8.0, 4),
+    ("MOBILIZE", "150", 4, -7.0, 3),
+    ("COERCE", "170", 4, -7.0, 3),
+    ("RETREAT", "080", 2, 5.0, 2),
     ("CONCEDE", "080", 2, 5.0, 1),
 ]
 OUTLETS = [
-    ("Reuters", "Reuters"), ("The Washington Post", "WP"), ("The New York Times", "NYT"),
-    ("Financial Times", "FT"), ("Associated Press", "AP"), ("AFP", "AFP"), ("TASS", "TASS"),
-    ("Kommersant", "Kommersant"), ("Meduza", "Meduza"), ("Bloomberg", "Bloomberg"),
-    ("BBC", "BBC"), ("Politico", "Politico"),
+    ("Reuters", "Reuters"),
+    ("The Washington Post", "WP"),
+    ("The New York Times", "NYT"),
+    ("Financial Times", "FT"),
+    ("Associated Press", "AP"),
+    ("AFP", "AFP"),
+    ("TASS", "TASS"),
+    ("Kommersant", "Kommersant"),
+    ("Meduza", "Meduza"),
+    ("Bloomberg", "Bloomberg"),
+    ("BBC", "BBC"),
+    ("Politico", "Politico"),
 ]
-WORDS = ["radars", "missiles", "drones", "talks", "border", "troops", "sanctions", "aid",
-         "ceasefire", "embassy", "convoy", "pipeline", "airspace", "prisoners", "grain"]
+WORDS = [
+    "radars",
+    "missiles",
+    "drones",
+    "talks",
+    "border",
+    "troops",
+    "sanctions",
+    "aid",
+    "ceasefire",
+    "embassy",
+    "convoy",
+    "pipeline",
+    "airspace",
+    "prisoners",
+    "grain",
+]
 
 
 def _values(rows: list[tuple[Any, ...]]) -> str:
@@ -81,19 +136,29 @@ def generate(path: Path, events: int) -> None:
     with Store(path) as store:
         con = store.con
         con.execute("SELECT setseed(0.2025)")
-        con.execute(f"CREATE TEMP TABLE actors_ref AS SELECT * FROM (VALUES "
-                    f"{_values([(i, n, c) for i, (n, c) in enumerate(COUNTRIES)])}) v(i, name, code)")
+        con.execute(
+            f"CREATE TEMP TABLE actors_ref AS SELECT * FROM (VALUES "
+            f"{_values([(i, n, c) for i, (n, c) in enumerate(COUNTRIES)])}) v(i, name, code)"
+        )
         types_rows = []
         for t, cameo, quad, score, weight in TYPES:
             types_rows += [(len(types_rows) + k, t, cameo, quad, score) for k in range(weight)]
-        con.execute(f"CREATE TEMP TABLE types_ref AS SELECT * FROM (VALUES "
-                    f"{_values(types_rows)}) v(i, type, cameo, quad, score)")
-        con.execute(f"CREATE TEMP TABLE outlets_ref AS SELECT * FROM (VALUES "
-                    f"{_values([(i, n, a) for i, (n, a) in enumerate(OUTLETS)])}) v(i, name, abbr)")
-        con.execute(f"CREATE TEMP TABLE words_ref AS SELECT * FROM "
-                    f"(VALUES {_values(list(enumerate(WORDS)))}) v(i, w)")
-        con.execute(f"CREATE TEMP TABLE sectors_ref AS SELECT * FROM "
-                    f"(VALUES {_values(list(enumerate(SECTORS)))}) v(i, s)")
+        con.execute(
+            f"CREATE TEMP TABLE types_ref AS SELECT * FROM (VALUES "
+            f"{_values(types_rows)}) v(i, type, cameo, quad, score)"
+        )
+        con.execute(
+            f"CREATE TEMP TABLE outlets_ref AS SELECT * FROM (VALUES "
+            f"{_values([(i, n, a) for i, (n, a) in enumerate(OUTLETS)])}) v(i, name, abbr)"
+        )
+        con.execute(
+            f"CREATE TEMP TABLE words_ref AS SELECT * FROM "
+            f"(VALUES {_values(list(enumerate(WORDS)))}) v(i, w)"
+        )
+        con.execute(
+            f"CREATE TEMP TABLE sectors_ref AS SELECT * FROM "
+            f"(VALUES {_values(list(enumerate(SECTORS)))}) v(i, s)"
+        )
         n_types = len(types_rows)
         # Skewed picks: floor(n * random()^2) favours the first entries (Russia, the USA, ...).
         con.execute(f"""
@@ -197,8 +262,17 @@ def request_mix(count: int, seed: int) -> list[tuple[str, dict[str, str]]]:
     popular = [n for n, _ in COUNTRIES[:12]]
     codes = [c for _, c in COUNTRIES[:12]]
     kinds: list[tuple[str, int]] = [
-        ("newest", 20), ("actor", 12), ("actor_code", 8), ("recipient", 8), ("dyad", 10),
-        ("type", 10), ("dates", 10), ("tag", 6), ("text", 4), ("outlet", 4), ("page", 4),
+        ("newest", 20),
+        ("actor", 12),
+        ("actor_code", 8),
+        ("recipient", 8),
+        ("dyad", 10),
+        ("type", 10),
+        ("dates", 10),
+        ("tag", 6),
+        ("text", 4),
+        ("outlet", 4),
+        ("page", 4),
         ("combined", 4),
     ]
     names = [k for k, w in kinds for _ in range(w)]
@@ -236,7 +310,9 @@ def request_mix(count: int, seed: int) -> list[tuple[str, dict[str, str]]]:
 
 
 async def _fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, target: str) -> int:
-    writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n".encode())
+    writer.write(
+        f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n".encode()
+    )
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
     status = int(head.split(b" ", 2)[1])
@@ -248,8 +324,9 @@ async def _fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, tar
     return status
 
 
-async def _load(port: int, mix: list[tuple[str, dict[str, str]]], concurrency: int, warmup: int
-                ) -> list[tuple[str, float, int]]:
+async def _load(
+    port: int, mix: list[tuple[str, dict[str, str]]], concurrency: int, warmup: int
+) -> list[tuple[str, float, int]]:
     queue: asyncio.Queue[tuple[int, str, dict[str, str]]] = asyncio.Queue()
     for number, (kind, params) in enumerate(mix):
         queue.put_nowait((number, kind, params))
@@ -280,8 +357,14 @@ def _percentiles(values: list[float]) -> dict[str, float]:
     def at(q: float) -> float:
         return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
 
-    return {"n": len(ordered), "p50": at(0.5), "p90": at(0.9), "p99": at(0.99),
-            "max": round(ordered[-1], 1), "mean": round(statistics.fmean(ordered), 1)}
+    return {
+        "n": len(ordered),
+        "p50": at(0.5),
+        "p90": at(0.9),
+        "p99": at(0.99),
+        "max": round(ordered[-1], 1),
+        "mean": round(statistics.fmean(ordered), 1),
+    }
 
 
 def run_load(port: int, requests: int, concurrency: int, warmup: int) -> dict[str, Any]:
@@ -310,7 +393,9 @@ def _wait(port: int, process: subprocess.Popen[bytes], seconds: float = 60) -> N
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError("the server exited: " + (process.stderr.read().decode() if process.stderr else ""))
+            raise RuntimeError(
+                "the server exited: " + (process.stderr.read().decode() if process.stderr else "")
+            )
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return
@@ -340,30 +425,55 @@ def main() -> None:
     newsgraph = Path(sys.executable).with_name("newsgraph")
     server = subprocess.Popen(
         [str(newsgraph), "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "NEWSGRAPH_API_TOKEN": ""},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NEWSGRAPH_API_TOKEN": ""},
     )
     try:
         _wait(port, server)
         load = subprocess.run(
-            [sys.executable, __file__, "--load", str(port), "--requests", str(args.requests),
-             "--concurrency", str(args.concurrency), "--warmup", str(args.warmup)],
-            check=True, capture_output=True, text=True, timeout=1800,
+            [
+                sys.executable,
+                __file__,
+                "--load",
+                str(port),
+                "--requests",
+                str(args.requests),
+                "--concurrency",
+                str(args.concurrency),
+                "--warmup",
+                str(args.warmup),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=1800,
         )
     finally:
         server.terminate()
         server.wait(timeout=30)
     report = json.loads(load.stdout)
-    report.update(events=args.events, concurrency=args.concurrency, target_p99_ms=TARGET_P99_MS,
-                  cores=os.cpu_count(), measured_at=time.strftime("%Y-%m-%dT%H:%M:%S"))
+    report.update(
+        events=args.events,
+        concurrency=args.concurrency,
+        target_p99_ms=TARGET_P99_MS,
+        cores=os.cpu_count(),
+        measured_at=time.strftime("%Y-%m-%dT%H:%M:%S"),
+    )
     (OUT / "api_latency.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     overall = report["overall"]
-    print(f"GET /api/events over {args.events:,} events, {overall['n']} requests, "
-          f"{args.concurrency} concurrent, {report['errors']} errors, "
-          f"{report['requests_per_second']} req/s")
-    print(f"  overall: p50 {overall['p50']} ms, p90 {overall['p90']} ms, p99 {overall['p99']} ms "
-          f"(target p99 < {TARGET_P99_MS:.0f} ms: {'met' if overall['p99'] < TARGET_P99_MS else 'NOT met'})")
-    for kind, figures in report["by_kind"].items():
-        print(f"  {kind:<11} n={figures['n']:>4} p50 {figures['p50']:>7} ms  p99 {figures['p99']:>7} ms")
+    print(
+        f"GET /api/events over {args.events:,} events, {overall['n']} requests, "
+        f"{args.concurrency} concurrent, {report['errors']} errors, "
+        f"{report['requests_per_second']} req/s"
+    )
+    verdict = "met" if overall["p99"] < TARGET_P99_MS else "NOT met"
+    print(
+        f"  overall: p50 {overall['p50']} ms, p90 {overall['p90']} ms, p99 {overall['p99']} ms "
+        f"(target p99 < {TARGET_P99_MS:.0f} ms: {verdict})"
+    )
+    for kind, f in report["by_kind"].items():
+        print(f"  {kind:<11} n={f['n']:>4} p50 {f['p50']:>7} ms  p99 {f['p99']:>7} ms")
 
 
 if __name__ == "__main__":
