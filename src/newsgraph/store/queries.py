@@ -120,12 +120,21 @@ def _filters(query: EventQuery) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(where)) if where else "", params
 
 
-def _events_sql(query: EventQuery, *, paged: bool) -> tuple[str, list[Any]]:
-    """The listing in two steps: pick the page of events (filters, order, limit) from the events
-    and documents alone, then fetch parties and sources for that page only, so a page of a
-    million-event store costs one filtered scan, not an aggregate over every party."""
+def _documents_source(store: Store, *, all_versions: bool) -> str:
+    """``current_documents`` (a window over every document) only when some input has several
+    versions; a store of first versions reads ``documents`` directly, which is much cheaper."""
+    if all_versions or int(store.scalar("SELECT coalesce(max(version), 1) FROM documents")) <= 1:
+        return "documents"
+    return "current_documents"
+
+
+def _events_sql(store: Store, query: EventQuery, *, paged: bool) -> tuple[str, list[Any]]:
+    """The listing in two steps: pick the page (ids and sort keys only: filters, order, limit)
+    from the events and documents, then fetch the columns, parties and sources of that page
+    alone. A page of a million-event store then costs one filtered scan of narrow columns, not
+    the sentences and party lists of every event."""
     where, params = _filters(query)
-    source = "documents" if query.all_versions else "current_documents"
+    source = _documents_source(store, all_versions=query.all_versions)
     order = _ORDER.get(query.order, _ORDER["date"])
     page_limit = "LIMIT ? OFFSET ?" if paged else ""
     if paged:
@@ -145,19 +154,11 @@ def _events_sql(query: EventQuery, *, paged: bool) -> tuple[str, list[Any]]:
         FROM event_attributions s {restrict} GROUP BY s.event_id
     """
     restrict = "WHERE {alias}.event_id IN (SELECT event_id FROM page)" if paged else ""
+    outer_order = order.replace("d.", "p.").replace("e.", "p.")
     sql = f"""
-        WITH page AS (
-            SELECT e.event_id, e.doc_id, e.idx, e.type, e.mode, e.cameo, e.quad, e.score,
-                   e.trigger_text, e.status, e.certainty, e.negated, e.confidence,
-                   e.time_value, e.time_start, e.time_end, e.time_source, e.time_text,
-                   coalesce(e.time_start, d.published) AS event_date,
-                   d.published, d.outlet, d.outlet_abbreviation, d.headline,
-                   d.tags AS doc_tags, d.ingested_at, d.url,
-                   e.location, e.time_granularity,
-                   upper(json_extract_string(e.location, '$.country')) AS location_country,
-                   e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
-                   substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
-                       AS sentence
+        WITH page AS MATERIALIZED (
+            SELECT e.event_id, e.doc_id, e.idx, e.confidence, e.score, d.ingested_at,
+                   coalesce(e.time_start, d.published) AS event_date
             FROM events e JOIN {source} d USING (doc_id)
             {where}
             ORDER BY {order}
@@ -165,9 +166,20 @@ def _events_sql(query: EventQuery, *, paged: bool) -> tuple[str, list[Any]]:
         ),
         parties AS ({parties.format(restrict=restrict.format(alias="a"))}),
         sources AS ({sources.format(restrict=restrict.format(alias="s"))})
-        SELECT e.*, p.actors, p.recipients, s.attribution
-        FROM page e LEFT JOIN parties p USING (event_id) LEFT JOIN sources s USING (event_id)
-        ORDER BY {order.replace("d.", "e.")}
+        SELECT e.event_id, e.doc_id, e.idx, e.type, e.mode, e.cameo, e.quad, e.score,
+               e.trigger_text, e.status, e.certainty, e.negated, e.confidence,
+               e.time_value, e.time_start, e.time_end, e.time_source, e.time_text,
+               p.event_date, d.published, d.outlet, d.outlet_abbreviation, d.headline,
+               d.tags AS doc_tags, d.ingested_at, d.url, e.location, e.time_granularity,
+               upper(json_extract_string(e.location, '$.country')) AS location_country,
+               e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
+               substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
+                   AS sentence,
+               pa.actors, pa.recipients, s.attribution
+        FROM page p JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
+        LEFT JOIN parties pa ON pa.event_id = p.event_id
+        LEFT JOIN sources s ON s.event_id = p.event_id
+        ORDER BY {outer_order}
     """
     return sql, params
 
@@ -181,14 +193,14 @@ def _tidy(row: dict[str, Any]) -> dict[str, Any]:
 def list_events(store: Store, query: EventQuery) -> list[dict[str, Any]]:
     """Events matching ``query``, newest first by default, each with its actors, recipients,
     document metadata and the sentence it was found in."""
-    sql, params = _events_sql(query, paged=True)
+    sql, params = _events_sql(store, query, paged=True)
     return [_tidy(row) for row in store.query(sql, params)]
 
 
 def iter_events(store: Store, query: EventQuery, *, chunk: int = 5000) -> Iterator[dict[str, Any]]:
     """Every event matching ``query`` (its limit and offset ignored), in its order, fetched
     ``chunk`` rows at a time: what exports read."""
-    sql, params = _events_sql(query, paged=False)
+    sql, params = _events_sql(store, query, paged=False)
     cursor = store.con.cursor()
     try:
         cursor.execute(sql, params)
