@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= newsgraph.duckdb
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench eval evaluation install clean
+.PHONY: run test lint typecheck pytest bench eval evaluation install clean chromium serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,30 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
-## make bench: throughput of raw spaCy against `newsgraph ingest`, same corpus, same run.
+## Chromium for the browser tests: Debian's packages, installed when missing (needs root and
+## apt-get, as in CI). Where that is impossible the browser tests skip and say why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; } \
+	    || echo "chromium could not be installed: the browser tests will skip"; \
+	  else \
+	    echo "chromium is missing and cannot be installed here (needs root and apt-get): the browser tests will skip"; \
+	  fi; }
+
+## make serve: the API and web UI over $(DB) on http://127.0.0.1:8321/
+serve: $(STAMP)
+	$(BIN)/newsgraph serve --db $(DB)
+
+## make bench: throughput of raw spaCy against `newsgraph ingest`, same corpus, same run; then
+## latency of the events endpoint over 1M synthetic events, load from a second process.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/api_latency.py
 
 ## make eval: every gold set in ../shared/data that is present.
 eval: $(STAMP)

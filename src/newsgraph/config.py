@@ -50,6 +50,12 @@ class Settings:
         default="utf-8",
         metadata={"help": "Encoding of input files without a byte-order mark."},
     )
+    api_token: str = field(
+        default="",
+        metadata={
+            "help": "Token that enables POST /api/ingest of newsgraph serve (empty: read-only)."
+        },
+    )
     actors_file: Path | None = field(
         default=None,
         metadata={

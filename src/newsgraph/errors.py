@@ -36,6 +36,7 @@ __all__ = [
     "ModelError",
     "NewsgraphError",
     "NotFoundError",
+    "PermissionDeniedError",
     "StoreError",
     "TooLargeError",
     "UnsupportedInputError",
@@ -135,3 +136,8 @@ class NotFoundError(NewsgraphError):
 class EvalError(NewsgraphError):
     code = "NG501"
     exit_code = 7
+
+
+class PermissionDeniedError(NewsgraphError):
+    code = "NG603"
+    exit_code = 2

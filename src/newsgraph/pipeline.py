@@ -20,7 +20,14 @@ from .model import AnnotatedDocument, Document, Rejection
 from .runners import Runner, WorkItem, make_runner
 from .store import Store
 
-__all__ = ["IngestReport", "annotate_documents", "choose_workers", "extract", "ingest"]
+__all__ = [
+    "IngestReport",
+    "annotate_documents",
+    "choose_workers",
+    "extract",
+    "ingest",
+    "ingest_documents",
+]
 
 # With workers = 0 (auto), inputs of fewer batches than this run in-process: starting worker
 # processes (one model load each) costs more than it saves on a small input.
@@ -117,18 +124,33 @@ def ingest(
     """Read, annotate and store; returns what happened. Safe to re-run: stored documents are
     skipped, so an interrupted run completes where it stopped."""
     settings = settings or Settings()
+    own_files = [store.path, Path(f"{store.path}.wal")]
+    return ingest_documents(
+        read_paths(paths, fmt=fmt, settings=settings, exclude=own_files),
+        store=store,
+        settings=settings,
+        runner=runner,
+        progress=progress,
+    )
+
+
+def ingest_documents(
+    items: Iterable[Document | Rejection],
+    *,
+    store: Store,
+    settings: Settings | None = None,
+    runner: Runner | None = None,
+    progress: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    """Annotate and store documents read already (rejections are recorded as they come): what
+    :func:`ingest` does after reading, and what the API's ingest endpoint calls."""
+    settings = settings or Settings()
     report = IngestReport()
     started = time.perf_counter()
-    own_files = [store.path, Path(f"{store.path}.wal")]
-    items = _work_items(
-        read_paths(paths, fmt=fmt, settings=settings, exclude=own_files),
-        settings=settings,
-        store=store,
-        report=report,
-    )
-    active, items, report.workers = _start_runner(items, settings, runner)
+    work = _work_items(items, settings=settings, store=store, report=report)
+    active, work, report.workers = _start_runner(work, settings, runner)
     try:
-        for item in active.run(items):
+        for item in active.run(work):
             result = store.write_batch(item.annotated, item.rejections)
             report.stored += result.documents
             report.events += result.events

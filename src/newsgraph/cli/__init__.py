@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from . import documents, explore, scoring  # noqa: F401  (each adds its commands to the app)
+from . import documents, explore, scoring, serve  # noqa: F401  (each adds its commands to the app)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -222,14 +222,18 @@ def stats_command(db: DbOption = None) -> None:
 @app.command("export")
 def export_command(
     out_path: Annotated[
-        Path, typer.Argument(metavar="OUT", help="Folder (parquet, csv) or file (jsonl).")
+        Path,
+        typer.Argument(
+            metavar="OUT", help="Folder (parquet, csv) or file (jsonl, gdelt, plover, graphml)."
+        ),
     ],
     format: Annotated[
         str, typer.Option("--format", "-f", help=", ".join(EXPORT_FORMATS))
     ] = "parquet",
     db: DbOption = None,
 ) -> None:
-    """Export the store: Parquet or CSV (one file per table, plus event_list), or JSON lines."""
+    """Export the store: Parquet or CSV (one file per table, plus event_list), JSON lines, or
+    for other tools: GDELT 2.0 event TSV, PLOVER JSON lines, GraphML (docs/exports.md)."""
     if format not in EXPORT_FORMATS:
         raise ConfigError(f"--format must be one of {', '.join(EXPORT_FORMATS)}, got {format!r}")
     settings = settings_from(db=db)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .export import EXPORT_FORMATS, ExportFormat, export_store
-from .queries import EventQuery, list_events, store_stats
+from .queries import EventQuery, iter_events, list_events, store_stats
 from .store import Store, WriteResult
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Store",
     "WriteResult",
     "export_store",
+    "iter_events",
     "list_events",
     "store_stats",
 ]

@@ -1,19 +1,28 @@
 """Exports of a store: Parquet or CSV (a folder, one file per table) and JSON lines (one
-annotated document per line, the same JSON as ``newsgraph extract``)."""
+annotated document per line, the same JSON as ``newsgraph extract``); the other tools' formats
+(GDELT TSV, PLOVER JSON lines, GraphML) come from :mod:`.interchange`."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
 from ..errors import StoreError
+from .interchange import gdelt_lines, graphml_chunks, plover_lines
 from .store import Store
 
 __all__ = ["EXPORT_FORMATS", "EXPORT_TABLES", "ExportFormat", "export_store"]
 
-ExportFormat = Literal["parquet", "csv", "jsonl"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "jsonl")
+ExportFormat = Literal["parquet", "csv", "jsonl", "gdelt", "plover", "graphml"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "jsonl", "gdelt", "plover", "graphml")
+#: Formats written as one file, chunk by chunk.
+_STREAMED: dict[str, Callable[[Store], Iterator[str]]] = {
+    "gdelt": gdelt_lines,
+    "plover": plover_lines,
+    "graphml": graphml_chunks,
+}
 EXPORT_TABLES = (
     "documents",
     "entities",
@@ -47,6 +56,14 @@ def _literal(path: Path) -> str:
 
 def export_store(store: Store, fmt: ExportFormat, out: Path) -> list[Path]:
     """Write the store to ``out``; returns the files written."""
+    if fmt in _STREAMED:
+        if out.is_dir():
+            raise StoreError(f"{out} is a folder; a {fmt} export is one file: name it")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8", newline="\n") as handle:
+            for chunk in _STREAMED[fmt](store):
+                handle.write(chunk)
+        return [out]
     if fmt == "jsonl":
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as handle:

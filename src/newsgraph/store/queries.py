@@ -5,13 +5,14 @@ Every value from a user goes in as a bound parameter; only fixed SQL fragments a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from .store import Store
 
-__all__ = ["EventQuery", "list_events", "store_stats"]
+__all__ = ["EVENT_ORDERS", "EventQuery", "iter_events", "list_events", "store_stats"]
 
 _ORDER = {
     "date": "event_date DESC NULLS LAST, e.doc_id, e.idx",
@@ -20,12 +21,17 @@ _ORDER = {
     "score": "e.score ASC NULLS LAST, e.doc_id, e.idx",
     "document": "d.ingested_at, e.doc_id, e.idx",
 }
+#: The orders :class:`EventQuery` knows: newest first, oldest first, most confident, most
+#: conflictual, in ingestion order.
+EVENT_ORDERS = tuple(_ORDER)
 
 
 @dataclass(frozen=True, slots=True)
 class EventQuery:
     """Filters of the events listing. Text filters match case-insensitively; an actor filter
-    matches an actor's name, its text in the document, or its code (``RUS``, ``RUSGOV``)."""
+    matches an actor's name, its text in the document, or its code (``RUS``, ``RUSGOV``).
+    ``dyad`` is a pair of such filters, matched in either direction (A on B, or B on A); ``tag``
+    is a tag as channels write them (``Venezuela``, ``Russia/USA``, see :mod:`.tags`)."""
 
     actor: str | None = None
     recipient: str | None = None
@@ -42,6 +48,10 @@ class EventQuery:
     order: str = "date"
     limit: int = 100
     offset: int = 0
+    mode: str | None = None
+    dyad: tuple[str, str] | None = None
+    tag: str | None = None
+    quad: int | None = None
 
 
 def _party_clause(role: str, value: str, params: list[Any]) -> str:
@@ -52,18 +62,32 @@ def _party_clause(role: str, value: str, params: list[Any]) -> str:
     )
 
 
-def list_events(store: Store, query: EventQuery) -> list[dict[str, Any]]:
-    """Events matching ``query``, newest first by default, each with its actors, recipients,
-    document metadata and the sentence it was found in."""
+def _filters(query: EventQuery) -> tuple[str, list[Any]]:
+    """The WHERE clause (``events e JOIN documents d``) of ``query`` and its bound values."""
     where: list[str] = []
     params: list[Any] = []
     if query.actor:
         where.append(_party_clause("actor", query.actor, params))
     if query.recipient:
         where.append(_party_clause("recipient", query.recipient, params))
+    if query.dyad:
+        first, second = query.dyad
+        forward = " AND ".join(
+            [_party_clause("actor", first, params), _party_clause("recipient", second, params)]
+        )
+        backward = " AND ".join(
+            [_party_clause("actor", second, params), _party_clause("recipient", first, params)]
+        )
+        where.append(f"(({forward}) OR ({backward}))")
     if query.type:
         where.append("upper(e.type) = ?")
         params.append(query.type.upper())
+    if query.mode:
+        where.append("lower(e.mode) = ?")
+        params.append(query.mode.lower())
+    if query.quad is not None:
+        where.append("e.quad = ?")
+        params.append(query.quad)
     if query.status:
         where.append("e.status = ?")
         params.append(query.status.lower())
@@ -82,6 +106,10 @@ def list_events(store: Store, query: EventQuery) -> list[dict[str, Any]]:
     if query.doc_id:
         where.append("starts_with(e.doc_id, ?)")
         params.append(query.doc_id.lower())
+    if query.tag:
+        from .tags import parse_tag, tag_clause  # tags reads this module's store; no cycle
+
+        where.append(tag_clause(parse_tag(query.tag), params))
     if query.text:
         where.append(
             "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) ILIKE ?"
@@ -89,36 +117,99 @@ def list_events(store: Store, query: EventQuery) -> list[dict[str, Any]]:
         params.append(f"%{query.text}%")
     if not query.include_negated:
         where.append("NOT e.negated")
-    source = "documents" if query.all_versions else "current_documents"
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _documents_source(store: Store, *, all_versions: bool) -> str:
+    """``current_documents`` (a window over every document) only when some input has several
+    versions; a store of first versions reads ``documents`` directly, which is much cheaper."""
+    if all_versions or int(store.scalar("SELECT coalesce(max(version), 1) FROM documents")) <= 1:
+        return "documents"
+    return "current_documents"
+
+
+def _events_sql(store: Store, query: EventQuery, *, paged: bool) -> tuple[str, list[Any]]:
+    """The listing in two steps: pick the page (ids and sort keys only: filters, order, limit)
+    from the events and documents, then fetch the columns, parties and sources of that page
+    alone. A page of a million-event store then costs one filtered scan of narrow columns, not
+    the sentences and party lists of every event."""
+    where, params = _filters(query)
+    source = _documents_source(store, all_versions=query.all_versions)
     order = _ORDER.get(query.order, _ORDER["date"])
+    page_limit = "LIMIT ? OFFSET ?" if paged else ""
+    if paged:
+        params.extend([query.limit, query.offset])
+    parties = """
+        SELECT a.event_id,
+               list({{'name': a.name, 'code': a.code, 'sector': a.sector,
+                      'role': a.actor_role, 'text': a.text}} ORDER BY a.idx)
+                   FILTER (WHERE a.role = 'actor') AS actors,
+               list({{'name': a.name, 'code': a.code, 'sector': a.sector,
+                      'role': a.actor_role, 'text': a.text}} ORDER BY a.idx)
+                   FILTER (WHERE a.role = 'recipient') AS recipients
+        FROM event_actors a {restrict} GROUP BY a.event_id
+    """
+    sources = """
+        SELECT s.event_id, list({{'kind': s.kind, 'name': s.name}} ORDER BY s.idx) AS attribution
+        FROM event_attributions s {restrict} GROUP BY s.event_id
+    """
+    restrict = "WHERE {alias}.event_id IN (SELECT event_id FROM page)" if paged else ""
+    outer_order = order.replace("d.", "p.").replace("e.", "p.")
     sql = f"""
-        SELECT e.event_id, e.doc_id, e.type, e.mode, e.cameo, e.quad, e.score,
+        WITH page AS MATERIALIZED (
+            SELECT e.event_id, e.doc_id, e.idx, e.confidence, e.score, d.ingested_at,
+                   coalesce(e.time_start, d.published) AS event_date
+            FROM events e JOIN {source} d USING (doc_id)
+            {where}
+            ORDER BY {order}
+            {page_limit}
+        ),
+        parties AS ({parties.format(restrict=restrict.format(alias="a"))}),
+        sources AS ({sources.format(restrict=restrict.format(alias="s"))})
+        SELECT e.event_id, e.doc_id, e.idx, e.type, e.mode, e.cameo, e.quad, e.score,
                e.trigger_text, e.status, e.certainty, e.negated, e.confidence,
                e.time_value, e.time_start, e.time_end, e.time_source, e.time_text,
-               coalesce(e.time_start, d.published) AS event_date,
-               d.published, d.outlet, d.outlet_abbreviation, d.headline,
-               substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
-               (SELECT list({{'name': a.name, 'code': a.code, 'sector': a.sector,
-                              'role': a.actor_role, 'text': a.text}} ORDER BY a.idx)
-                  FROM event_actors a WHERE a.event_id = e.event_id AND a.role = 'actor')
-                  AS actors,
-               (SELECT list({{'name': a.name, 'code': a.code, 'sector': a.sector,
-                              'role': a.actor_role, 'text': a.text}} ORDER BY a.idx)
-                  FROM event_actors a WHERE a.event_id = e.event_id AND a.role = 'recipient')
-                  AS recipients,
-               (SELECT list({{'kind': s.kind, 'name': s.name}} ORDER BY s.idx)
-                  FROM event_attributions s WHERE s.event_id = e.event_id) AS attribution
-        FROM events e JOIN {source} d USING (doc_id)
-        {"WHERE " + " AND ".join(where) if where else ""}
-        ORDER BY {order}
-        LIMIT ? OFFSET ?
+               p.event_date, d.published, d.outlet, d.outlet_abbreviation, d.headline,
+               d.tags AS doc_tags, d.ingested_at, d.url, e.location, e.time_granularity,
+               upper(json_extract_string(e.location, '$.country')) AS location_country,
+               e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
+               substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
+                   AS sentence,
+               pa.actors, pa.recipients, s.attribution
+        FROM page p JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
+        LEFT JOIN parties pa ON pa.event_id = p.event_id
+        LEFT JOIN sources s ON s.event_id = p.event_id
+        ORDER BY {outer_order}
     """
-    params.extend([query.limit, query.offset])
-    rows = store.query(sql, params)
-    for row in rows:
-        for key in ("actors", "recipients", "attribution"):
-            row[key] = row[key] or []
-    return rows
+    return sql, params
+
+
+def _tidy(row: dict[str, Any]) -> dict[str, Any]:
+    for key in ("actors", "recipients", "attribution", "doc_tags"):
+        row[key] = row[key] or []
+    return row
+
+
+def list_events(store: Store, query: EventQuery) -> list[dict[str, Any]]:
+    """Events matching ``query``, newest first by default, each with its actors, recipients,
+    document metadata and the sentence it was found in."""
+    sql, params = _events_sql(store, query, paged=True)
+    return [_tidy(row) for row in store.query(sql, params)]
+
+
+def iter_events(store: Store, query: EventQuery, *, chunk: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every event matching ``query`` (its limit and offset ignored), in its order, fetched
+    ``chunk`` rows at a time: what exports read."""
+    sql, params = _events_sql(store, query, paged=False)
+    cursor = store.con.cursor()
+    try:
+        cursor.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        while rows := cursor.fetchmany(chunk):
+            for row in rows:
+                yield _tidy(dict(zip(names, row, strict=True)))
+    finally:
+        cursor.close()
 
 
 def store_stats(store: Store) -> dict[str, Any]:

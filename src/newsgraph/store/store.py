@@ -84,6 +84,15 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> Store:
+        """The same store on a new connection to the open database (DuckDB's ``cursor``): one
+        per thread or request, sharing the database's cache; closing it leaves this one open."""
+        clone = object.__new__(Store)
+        clone.path = self.path
+        clone.read_only = self.read_only
+        clone.con = self.con.cursor()
+        return clone
+
     # -- reading helpers ---------------------------------------------------------------------
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:

@@ -1,0 +1,110 @@
+"""The FastAPI application: the REST API under ``/api``, Atom feeds under ``/feeds``, the web UI
+at ``/``, OpenAPI at ``/docs`` (Swagger UI and ReDoc served from the package, no CDN).
+
+Read-only by default: the store is opened read-only and shared through one cursor per request.
+With a token configured the store is opened for writing (this process then holds DuckDB's write
+lock: no other process can ingest into the file while it runs) and ``POST /api/ingest`` exists.
+CORS is off unless origins are named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+
+from .. import __version__
+from ..config import Settings
+from ..store import Store
+from ..web.views import router as web_router
+from ..web.views import templates
+from .errors import install_error_handlers
+from .routers import actors, documents, events, exports
+
+__all__ = ["ApiConfig", "create_app"]
+
+# Pages run no script: a policy that forbids scripts outright backs up the escaping. Swagger UI
+# and ReDoc need their own scripts, so their paths are left out.
+_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+_DOC_PATHS = ("/docs", "/redoc", "/static-offline-docs", "/openapi.json")
+
+
+@dataclass(frozen=True, slots=True)
+class ApiConfig:
+    """How to serve: the store, the ingest token (empty: no ingest, read-only) and the origins
+    allowed by CORS (none: CORS off)."""
+
+    db: Path
+    token: str = ""
+    cors_origins: tuple[str, ...] = ()
+    settings: Settings = field(default_factory=Settings)
+
+
+def create_app(config: ApiConfig) -> FastAPI:
+    """The app over ``config.db``; opens the store now, so a bad path fails before serving."""
+    store = Store(config.db, read_only=not config.token)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            if app.state.runner is not None:
+                app.state.runner.close()
+            store.close()
+
+    app = FastAPIOffline(
+        title="newsgraph",
+        version=__version__,
+        description=(
+            "Events from news reports: who did what to whom, when, where, according to whom. "
+            'Errors answer `{"error": {"code", "message"}}`; codes in docs/api.md.'
+        ),
+        lifespan=lifespan,
+    )
+    app.state.config = config
+    app.state.store = store
+    app.state.runner = None
+    app.state.templates = templates
+    install_error_handlers(app)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        if not request.url.path.startswith(_DOC_PATHS):
+            response.headers["Content-Security-Policy"] = _POLICY
+        return response
+
+    if config.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.cors_origins),
+            allow_methods=["GET"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.include_router(events.router)
+    app.include_router(documents.router)
+    if config.token:
+        app.include_router(documents.ingest_router)
+    app.include_router(actors.router)
+    app.include_router(exports.router)
+    app.include_router(actors.feeds_router)
+    app.include_router(web_router)
+    static = resources.files("newsgraph.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    return app

@@ -1,0 +1,83 @@
+"""Events: the filtered listing, and one event with its evidence and its document."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from fastapi import APIRouter
+
+from ...store import list_events
+from ...store.browse import event_with_document
+from ...store.tags import event_tags, tags_of_row
+from ..deps import EventQueryDep, StoreDep
+from .documents import page
+
+__all__ = ["event_item", "router"]
+
+router = APIRouter(prefix="/api/events", tags=["events"])
+
+
+def event_item(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of the events listing as the API gives it."""
+    return {
+        "id": row["event_id"],
+        "doc_id": row["doc_id"],
+        "date": row["event_date"],
+        "date_source": row["time_source"],
+        "time": row["time_value"],
+        "type": row["type"],
+        "mode": row["mode"],
+        "cameo": row["cameo"],
+        "quad": row["quad"],
+        "score": row["score"],
+        "trigger": row["trigger_text"],
+        "actors": row["actors"],
+        "recipients": row["recipients"],
+        "status": row["status"],
+        "certainty": row["certainty"],
+        "negated": row["negated"],
+        "attribution": row["attribution"],
+        "confidence": row["confidence"],
+        "outlet": row["outlet"],
+        "outlet_abbreviation": row["outlet_abbreviation"],
+        "headline": row["headline"],
+        "published": row["published"],
+        "sentence": row["sentence"],
+        "tags": tags_of_row(row),
+    }
+
+
+@router.get("", summary="List events with filters")
+def events(store: StoreDep, query: EventQueryDep) -> dict[str, Any]:
+    """Events newest first (``sort`` for other orders), with their parties, sources, document
+    and sentence. Pages: ``limit`` and ``offset``; ``next_offset`` is null on the last page."""
+    rows = list_events(store, replace(query, limit=query.limit + 1))
+    return page([event_item(r) for r in rows], limit=query.limit, offset=query.offset)
+
+
+@router.get("/{event_id}", summary="One event with its document")
+def event(event_id: str, store: StoreDep) -> dict[str, Any]:
+    """The event as in docs/schema.md, its sentence, its tags and its document's metadata."""
+    found, annotated = event_with_document(store, event_id)
+    doc = annotated.document
+    location = found.location.country if found.location else None
+    return {
+        "event": found.to_dict(),
+        "sentence": doc.text[found.sentence_start : found.sentence_end],
+        "tags": event_tags(
+            (a.actor.code for a in found.actors),
+            (r.actor.code for r in found.recipients),
+            location_country=location,
+            document_tags=doc.tags,
+        ),
+        "document": {
+            "doc_id": doc.id,
+            "headline": doc.headline,
+            "outlet": doc.outlet.name if doc.outlet else None,
+            "outlet_abbreviation": doc.outlet.abbreviation if doc.outlet else None,
+            "published": doc.published,
+            "tags": list(doc.tags),
+            "url": doc.url,
+        },
+    }
