@@ -74,8 +74,19 @@ SECTORS = {
     "MED": "JRN",
     "HLH": "MED",
 }
-#: CAMEO country codes that differ from ISO 3166 (PLOVER writes Kosovo as KOS).
-_COUNTRY_CODES = {"TMP": "TLS", "KSV": "KOS", "ROM": "ROU", "ZAR": "COD"}
+#: CAMEO country codes that differ from ISO 3166 (PLOVER writes Kosovo as KOS), and typos of
+#: the dictionaries.
+_COUNTRY_CODES = {
+    "TMP": "TLS",
+    "KSV": "KOS",
+    "ROM": "ROU",
+    "ZAR": "COD",
+    "ANG": "AGO",
+    # Serbia and Montenegro, and Yugoslavia: Serbia is the successor state (PLOVER codes the
+    # 1990s Yugoslav actors as SRB).
+    "SCG": "SRB",
+    "YUG": "SRB",
+}
 #: Codes that code nothing: PETRARCH's null and discard codes.
 _NULL_CODES = frozenset({"---", "+++", "###", ""})
 _GROUP = re.compile(r"\[([^\]]*)\]")

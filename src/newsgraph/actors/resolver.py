@@ -62,6 +62,8 @@ _BOUNDARIES = frozenset(
 _NOT_PEOPLE = frozenset({"country", "capital", "place"})
 #: Kinds whose sector an agent word replaces ("Russian" + "troops").
 _TAKES_AGENT_SECTOR = frozenset({"country", "capital", "place"})
+#: Prefixes that turn a name into a stance ("pro-Russian", "anti-NATO").
+_AFFIXES = frozenset({"pro", "anti", "non", "ex", "post", "pre"})
 _FUZZY_MIN_LENGTH = 5
 _FUZZY_CUTOFF = 86.0
 
@@ -113,6 +115,7 @@ class Resolver:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._vocabulary: dict[tuple[str, int], list[str]] | None = None
+        self._known_words: frozenset[str] = frozenset()
         self._corrections: dict[str, str | None] = {}
 
     # -- public -----------------------------------------------------------------------------
@@ -130,14 +133,16 @@ class Resolver:
         if not core:
             return UNRESOLVED
         found = self._resolve_core(core, on=on, label=label)
-        if found.resolved:
+        if found.actor is not None and found.actor.code is not None:
             return found
-        corrected = self._correct(core)
+        # Spelling is corrected only in names the NER found: other phrases are rarely names,
+        # and a correction costs a scan of the vocabulary.
+        corrected = self._correct(core) if label is not None else None
         if corrected is not None:
-            found = self._resolve_core(corrected, on=on, label=label, text=" ".join(core))
-            if found.resolved:
-                return replace(found, how="fuzzy")
-        return UNRESOLVED
+            fixed = self._resolve_core(corrected, on=on, label=label, text=" ".join(core))
+            if fixed.actor is not None and fixed.actor.code is not None:
+                return replace(fixed, how="fuzzy")
+        return found
 
     def choose(
         self, entries: Sequence[Entry], *, on: date | None, label: str | None = None
@@ -145,6 +150,9 @@ class Resolver:
         """The entry meant on ``on`` among ``entries`` that share a name, or None when the best
         ones disagree on the code (ambiguous)."""
         allowed = [e for e in entries if label != "PERSON" or e.kind not in _NOT_PEOPLE]
+        if not allowed and label == "PERSON":
+            # The NER calls many a country a person ("Benin", "Chad"); a town stays out.
+            allowed = [e for e in entries if e.kind != "place"]
         if not allowed:
             return None
         scored = sorted(allowed, key=lambda e: self._score(e, on), reverse=True)
@@ -229,6 +237,9 @@ class Resolver:
                         if e.kind != "place" or label in (None, "GPE", "LOC", "FAC")
                     )
                     found = _Segment(found.start, found.end, kept) if kept else None
+                if found is not None and found.entries and self._negated(words, position):
+                    # "pro-Iranian Hezbollah" is not Iran; "anti-government" not the government.
+                    found = None
                 if found is not None:
                     segments.append(found)
                     position = end
@@ -236,6 +247,14 @@ class Resolver:
             else:
                 position += 1
         return segments
+
+    @staticmethod
+    def _negated(words: list[str], position: int) -> bool:
+        before = words[position - 1].casefold() if position > 0 else ""
+        here = words[position].casefold()
+        if before == "-" and position > 1:
+            before = words[position - 2].casefold()
+        return before in _AFFIXES or here.startswith(tuple(f"{a}-" for a in _AFFIXES))
 
     def _compose(
         self,
@@ -252,7 +271,8 @@ class Resolver:
         named: list[tuple[_Segment, Entry]] = []
         for segment in segments:
             if segment.entries:
-                entry = self.choose(segment.entries, on=on, label=label)
+                whole = segment.start == 0 and segment.end == len(words)
+                entry = self.choose(segment.entries, on=on, label=label if whole else None)
                 if entry is not None:
                     named.append((segment, entry))
         agents = [s for s in segments if s.agent is not None]
@@ -264,8 +284,10 @@ class Resolver:
         pre = [(s, e) for s, e in named if s.start < boundary]
         post = [(s, e) for s, e in named if s.start >= boundary]
         primary: tuple[_Segment, Entry] | None = None
-        if pre:
-            primary = min(pre, key=lambda item: (kind_rank(item[1].kind), -item[0].start))
+        people = [item for item in pre if item[1].kind == "person"]
+        if people or pre:
+            # The head of an English noun phrase comes last: "NATO-member Norway" is Norway.
+            primary = (people or pre)[-1]
         elif post:
             primary = post[0]
         if person is not None and (primary is None or primary[1].kind != "person"):
@@ -322,8 +344,8 @@ class Resolver:
         run = [fold_word(w) for w in words[start:end] if fold_word(w)]
         if not run or any(i in covered for i in range(start, end)):
             return None
-        keys = [f"{run[0]} {run[-1]}"] if len(run) >= 2 else []
-        keys.append(run[-1])
+        # A first name that is there must match: "Oskar Fischer" is not Heinz Fischer.
+        keys = [f"{run[0]} {run[-1]}"] if len(run) >= 2 else [run[-1]]
         for key in keys:
             people = [e for e in self.kb.people(key) if e.kind == "person"]
             if key == run[-1]:
@@ -380,21 +402,22 @@ class Resolver:
     def _closest(self, word: str) -> str | None:
         if self._vocabulary is None:
             buckets: dict[tuple[str, int], list[str]] = {}
-            for known in self.kb.vocabulary():
+            self._known_words = self.kb.vocabulary()
+            for known in self._known_words:
                 if len(known) >= _FUZZY_MIN_LENGTH:
                     buckets.setdefault((known[0], len(known)), []).append(known)
             self._vocabulary = buckets
-        if self.kb.is_known(word):
+        if word in self._known_words or self.kb.is_known(word):
             return None
-        candidates = [
-            known
-            for size in range(len(word) - 1, len(word) + 2)
-            for known in self._vocabulary.get((word[0], size), ())
-        ]
-        if not candidates:
-            return None
-        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-        return str(best[0]) if best else None
+        best: tuple[str, float] | None = None
+        for size in range(len(word) - 1, len(word) + 2):
+            bucket = self._vocabulary.get((word[0], size))
+            if not bucket:
+                continue
+            found = process.extractOne(word, bucket, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = (str(found[0]), float(found[1]))
+        return best[0] if best else None
 
 
 class DocumentResolver:

@@ -62,6 +62,13 @@ _COUNTRY_WORDS = frozenset(
 )
 
 
+#: Head words that make a noun phrase an actor when a name modifies them ("United Nations
+#: personnel", "Zimbabwe's opposition groups"), though they are no agent of their own.
+_GENERIC_HEADS = frozenset(
+    {"personnel", "staff", "member", "members", "group", "groups", "population", "community"}
+)
+
+
 def _noun_chunks(doc: Doc) -> list[Span]:
     if not doc.has_annotation("DEP"):
         return []
@@ -100,12 +107,17 @@ class ActorTagger:
         items: list[tuple[int, str, Span]] = [(c.start, "chunk", c) for c in chunks]
         items += [(e.start, "entity", e) for e in entities if id(e) not in covered]
         items += [(s.start, "pronoun", s) for s in self._pronoun_spans(doc)]
+        items += [(s.start, "name", s) for s in self._missed_names(doc, chunks, entities)]
         for _start, kind, span in sorted(items, key=lambda item: (item[0], item[1])):
             if kind == "chunk":
                 self._chunk(span, inside[span.start], context, mentions)
             elif kind == "entity":
                 found = context.resolve_words(_words(span), label=span.label_)
                 self._add(mentions, span, self._as_place(span, found))
+            elif kind == "name":
+                found = context.resolve_words(_words(span))
+                if found.entry is not None and found.how == "alias":
+                    self._add(mentions, span, self._as_place(span, found))
             else:
                 self._pronoun(span, context, mentions)
         doc._.ng_actors = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -143,7 +155,7 @@ class ActorTagger:
     def _worth_resolving(self, root: Token) -> bool:
         """A chunk without an entity at its head is an actor only if its head word is an agent
         ("troops") or a name the NER missed."""
-        if root.pos_ == "PROPN":
+        if root.pos_ == "PROPN" or root.lower_ in _GENERIC_HEADS:
             return True
         kb = self.resolver.kb
         return kb.agent(fold_word(root.text)) is not None or (
@@ -169,6 +181,26 @@ class ActorTagger:
         if any(m.start == span.start_char and m.end == span.end_char for m in mentions):
             return
         mentions.append(EventActor(found.actor, span.start_char, span.end_char, span.text))
+
+    @staticmethod
+    def _missed_names(doc: Doc, chunks: list[Span], entities: list[Span]) -> list[Span]:
+        """Runs of proper nouns that neither the NER nor the noun chunks cover ("The
+        pro-Iranian Hizbollah (Party of God) group"): looked up as known names only."""
+        taken = set()
+        for span in (*chunks, *entities):
+            taken.update(range(span.start, span.end))
+        runs: list[Span] = []
+        start = None
+        for token in doc:
+            free = token.pos_ == "PROPN" and token.i not in taken
+            if free and start is None:
+                start = token.i
+            elif not free and start is not None:
+                runs.append(doc[start : token.i])
+                start = None
+        if start is not None:
+            runs.append(doc[start:])
+        return runs
 
     # -- pronouns ---------------------------------------------------------------------------
 
@@ -215,7 +247,7 @@ class ActorTagger:
         """The resolved subject the pronoun before ``token`` refers to: the subject of the
         nearest governing verb that has one, else the last fitting actor of the document."""
         node = token
-        while node.head is not node:
+        while node.head.i != node.i:
             node = node.head
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             for subject in subjects:
