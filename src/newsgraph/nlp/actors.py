@@ -186,7 +186,7 @@ class ActorTagger:
     def _missed_names(doc: Doc, chunks: list[Span], entities: list[Span]) -> list[Span]:
         """Runs of proper nouns that neither the NER nor the noun chunks cover ("The
         pro-Iranian Hizbollah (Party of God) group"): looked up as known names only."""
-        taken = set()
+        taken: set[int] = set()
         for span in (*chunks, *entities):
             taken.update(range(span.start, span.end))
         runs: list[Span] = []
