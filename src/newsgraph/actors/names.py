@@ -55,6 +55,7 @@ _CHAR_MAP = str.maketrans(
 _JOINERS = re.compile(r"[-/]")
 _DROPPED = re.compile(r"[.,;:!?\"'()\[\]{}«»“”„]")
 _SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(\w)('s)\b")
 _WORDS = re.compile(r"'s\b|[^\W_]+(?:[.'&-][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 
 #: Words that may open a mention without being part of the name ("the Kremlin", "some 30
@@ -142,7 +143,7 @@ def acronym_key(text: str) -> str | None:
 def split_words(text: str) -> list[str]:
     """Words of a phrase roughly as spaCy's English tokenizer cuts them ("Venezuela's" ->
     "Venezuela", "'s"); used when the resolver is called on plain text."""
-    return _WORDS.findall(text.translate(_CHAR_MAP))
+    return _WORDS.findall(_POSSESSIVE.sub(r"\1 \2", text.translate(_CHAR_MAP)))
 
 
 def is_capitalised(word: str) -> bool:

@@ -311,8 +311,13 @@ class Resolver:
         sector = actor.sector
         if entry.kind in _TAKES_AGENT_SECTOR or sector is None:
             sector = agent.sector
-        role = self._role(words, agent_segment)
+        role = self._role(words, agent_segment, covered=segment)
         name = mention if entry.kind in _TAKES_AGENT_SECTOR else actor.name
+        if agent_segment is not None and entry.kind in _TAKES_AGENT_SECTOR:
+            # "Russian Defence Minister Anna Kovac": the actor is the person named.
+            tail = words[agent_segment.end : boundary]
+            if tail and all(is_capitalised(w) for w in tail):
+                name = " ".join(tail)
         wikidata = None if entry.kind in _TAKES_AGENT_SECTOR else actor.wikidata
         return Resolution(
             Actor(name=name, code=actor.code, sector=sector, role=role, wikidata=wikidata),
@@ -349,8 +354,9 @@ class Resolver:
         for key in keys:
             people = [e for e in self.kb.people(key) if e.kind == "person"]
             if key == run[-1]:
-                # A surname alone: only someone in office then, and only if unique.
-                people = [e for e in people if e.term_on(on)[1]]
+                # A surname alone: only someone in office then, and only if unique; not from
+                # the Phoenix tables, whose terms stop being updated around 2015.
+                people = [e for e in people if e.term_on(on)[1] and e.source != "phoenix"]
             if not people:
                 continue
             chosen = self.choose(people, on=on, label=label)
@@ -363,9 +369,11 @@ class Resolver:
         return None
 
     @staticmethod
-    def _role(words: list[str], segment: _Segment | None) -> str | None:
+    def _role(
+        words: list[str], segment: _Segment | None, *, covered: _Segment | None = None
+    ) -> str | None:
         """The title an agent word gives, with the capitalised words before it that make it
-        specific ("Transport Minister")."""
+        specific ("Transport Minister"), not the name before them ("Russian")."""
         if segment is None or segment.agent is None or not segment.agent.role:
             return None
         start = segment.start
@@ -373,6 +381,7 @@ class Resolver:
             start > 0
             and is_capitalised(words[start - 1])
             and fold_word(words[start - 1]) not in ("", "s")
+            and (covered is None or not covered.start <= start - 1 < covered.end)
         ):
             start -= 1
         if start == segment.start:
@@ -453,7 +462,9 @@ class DocumentResolver:
         if found.resolved:
             self.history.append(found)
             if name_words and (
-                label == "PERSON" or (found.entry is not None and found.entry.kind == "person")
+                name
+                or label == "PERSON"
+                or (found.entry is not None and found.entry.kind == "person")
             ):
                 self._remember(name_words, found)
         return found

@@ -20,13 +20,21 @@ def code_root(code: object) -> str:
     return str(code or "")[:3].upper()
 
 
+_GAP = 2
+
+
 def locate(text: str, words: str) -> tuple[int, int] | None:
-    """Character offsets of ``words`` in ``text``, spacing ignored; None if absent."""
+    """Character offsets of ``words`` in ``text``, spacing ignored; failing that, the words in
+    order with at most two others between each ("Jordan's King" in "Jordan's visiting King").
+    None if absent."""
     parts = words.split()
     if not parts:
         return None
     pattern = r"\s*".join(re.escape(part) for part in parts)
     found = re.search(pattern, text) or re.search(pattern, text, re.IGNORECASE)
+    if found is None:
+        gap = rf"(?:\s+\S+){{0,{_GAP}}}\s+"
+        found = re.search(gap.join(re.escape(part) for part in parts), text)
     return (found.start(), found.end()) if found else None
 
 

@@ -21,6 +21,7 @@ which is what :func:`~newsgraph.nlp.mentions.actor_for` searches.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -108,7 +109,8 @@ class ActorTagger:
         items += [(e.start, "entity", e) for e in entities if id(e) not in covered]
         items += [(s.start, "pronoun", s) for s in self._pronoun_spans(doc)]
         items += [(s.start, "name", s) for s in self._missed_names(doc, chunks, entities)]
-        for _start, kind, span in sorted(items, key=lambda item: (item[0], item[1])):
+        order = {"pronoun": 0, "entity": 1, "chunk": 2, "name": 3}
+        for _start, kind, span in sorted(items, key=lambda item: (item[0], order[item[1]])):
             if kind == "chunk":
                 self._chunk(span, inside[span.start], context, mentions)
             elif kind == "entity":
@@ -145,6 +147,21 @@ class ActorTagger:
         label = head.label_ if head is not None else None
         name = _words(head) if head is not None and head.label_ == "PERSON" else ()
         found = self._as_place(chunk, context.resolve_words(_words(chunk), label=label, name=name))
+        if found.actor is not None and found.actor.code is None:
+            # "that country's leaders", "his government's troops": the pronoun's country.
+            inner = next(
+                (
+                    m
+                    for m in mentions
+                    if chunk.start_char <= m.start
+                    and m.end < chunk.end_char
+                    and m.actor.code is not None
+                ),
+                None,
+            )
+            if inner is not None:
+                actor = replace(found.actor, code=inner.actor.code)
+                found = Resolution(actor, found.entry, found.agent, how="compound")
         if head is not None:
             if not found.resolved:
                 found = self._as_place(head, context.resolve_words(_words(head), label=head.label_))
