@@ -204,7 +204,8 @@ def test_extension_file_is_used_on_the_next_ingest(tmp_path: Path) -> None:
     post = tmp_path / "posts" / "post.txt"
     post.parent.mkdir()
     post.write_text(
-        "Reuters: Ruritania protests\n2025.03.14\nZoltan Brand said on Monday that the army was ready.\n",
+        "Reuters: Ruritania protests\n2025.03.14\n"
+        "Zoltan Brand said on Monday that the army was ready.\n",
         encoding="utf-8",
     )
     actors = tmp_path / "actors.csv"
