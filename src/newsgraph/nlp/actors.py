@@ -136,13 +136,18 @@ class ActorTagger:
     ) -> None:
         root = chunk.root
         head = next((e for e in members if e.start <= root.i < e.end), None)
+        modifiers: list[tuple[Span, Resolution]] = []
         for entity in members:
             if entity is not head:
                 found = context.resolve_words(_words(entity), label=entity.label_)
-                self._add(mentions, entity, self._as_place(entity, found))
-        if root.pos_ == "PRON" or root.ent_type_ in _MATERIEL:
-            return
-        if head is None and not self._worth_resolving(root):
+                modifiers.append((entity, self._as_place(entity, found)))
+        if (
+            root.pos_ == "PRON"
+            or root.ent_type_ in _MATERIEL
+            or (head is None and not self._worth_resolving(root))
+        ):
+            for entity, found in modifiers:
+                self._add(mentions, entity, found)
             return
         label = head.label_ if head is not None else None
         name = _words(head) if head is not None and head.label_ == "PERSON" else ()
@@ -162,6 +167,17 @@ class ActorTagger:
             if inner is not None:
                 actor = replace(found.actor, code=inner.actor.code)
                 found = Resolution(actor, found.entry, found.agent, how="compound")
+        for entity, own in modifiers:
+            # "American" in "American troops" names the troops' country: the entity gets the
+            # phrase's actor (USA MIL) when the phrase was built on it.
+            if (
+                head is None
+                and found.agent is not None
+                and found.entry is not None
+                and found.entry is own.entry
+            ):
+                own = found
+            self._add(mentions, entity, own)
         if head is not None:
             if not found.resolved:
                 found = self._as_place(head, context.resolve_words(_words(head), label=head.label_))
