@@ -64,6 +64,8 @@ _NOT_PEOPLE = frozenset({"country", "capital", "place"})
 _TAKES_AGENT_SECTOR = frozenset({"country", "capital", "place"})
 #: Prefixes that turn a name into a stance ("pro-Russian", "anti-NATO").
 _AFFIXES = frozenset({"pro", "anti", "non", "ex", "post", "pre"})
+#: The last day the Phoenix dictionaries were kept up to date (about).
+PHOENIX_UNTIL = date(2015, 12, 31)
 _FUZZY_MIN_LENGTH = 5
 _FUZZY_CUTOFF = 86.0
 
@@ -107,6 +109,17 @@ def _glue(folded: Sequence[str], words: Sequence[str], start: int, end: int) -> 
         else:
             parts.append(piece)
     return " ".join(parts)
+
+
+def _in_office(entry: Entry, day: date | None) -> bool:
+    """Whether ``entry`` holds a term on ``day``. The Phoenix tables stop being updated around
+    2015 and leave many terms open: after that, only their closed terms count."""
+    term, current = entry.term_on(day)
+    if not current or term is None:
+        return False
+    if entry.source != "phoenix" or term.end is not None:
+        return True
+    return day is not None and day <= PHOENIX_UNTIL
 
 
 class Resolver:
@@ -354,9 +367,8 @@ class Resolver:
         for key in keys:
             people = [e for e in self.kb.people(key) if e.kind == "person"]
             if key == run[-1]:
-                # A surname alone: only someone in office then, and only if unique; not from
-                # the Phoenix tables, whose terms stop being updated around 2015.
-                people = [e for e in people if e.term_on(on)[1] and e.source != "phoenix"]
+                # A surname alone: only someone in office then, and only if unique.
+                people = [e for e in people if _in_office(e, on)]
             if not people:
                 continue
             chosen = self.choose(people, on=on, label=label)
