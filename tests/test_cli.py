@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from newsgraph import __version__
 from newsgraph.cli import app
+from newsgraph.store import Store
 from tests.conftest import POST
 
 pytestmark = pytest.mark.model
@@ -170,3 +171,64 @@ def test_config_file_and_environment(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_eval_unknown_dataset(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "no-such-set", "--data", str(tmp_path)])
     assert result.exit_code == 7
+
+
+def test_actors_search_resolves_on_a_date() -> None:
+    result = CliRunner().invoke(
+        app, ["actors", "search", "Putin", "--date", "2010-06-01", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["resolved"]["code"] == "RUS"
+    assert data["resolved"]["role"] == "Prime Minister"
+    assert any(e["name"] == "Vladimir Putin" for e in data["entries"])
+
+
+def test_actors_show_lists_office_holders() -> None:
+    result = CliRunner().invoke(app, ["actors", "show", "RUS", "--date", "2025-10-31", "--json"])
+    assert result.exit_code == 0, result.output
+    names = {row["name"] for row in json.loads(result.stdout)}
+    assert {"Russia", "Kremlin", "Vladimir Putin", "Sergey Lavrov"} <= names
+    assert "Sergei Shoigu" in names  # still in office, as Security Council secretary
+    assert "Boris Johnson" not in names
+
+
+def test_actors_show_unknown_code_is_an_error() -> None:
+    result = CliRunner().invoke(app, ["actors", "show", "XYZ"])
+    assert result.exit_code == 6
+    assert "no actor has the code 'XYZ'" in result.output
+
+
+@pytest.mark.model
+def test_extension_file_is_used_on_the_next_ingest(tmp_path: Path) -> None:
+    post = tmp_path / "posts" / "post.txt"
+    post.parent.mkdir()
+    post.write_text(
+        "Reuters: Ruritania protests\n2025.03.14\n"
+        "Zoltan Brand said on Monday that the army was ready.\n",
+        encoding="utf-8",
+    )
+    actors = tmp_path / "actors.csv"
+    actors.write_text(
+        "name,kind,code,sector,role,aliases\nZoltan Brand,person,RUR,MIL,Marshal,Brand\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "n.duckdb"
+    result = CliRunner().invoke(
+        app, ["ingest", str(post.parent), "--db", str(db), "--actors-file", str(actors)]
+    )
+    assert result.exit_code == 0, result.output
+    with Store(db, read_only=True) as store:
+        rows = store.query("SELECT text, actor_role FROM entities WHERE actor_code = 'RUR'")
+    assert rows and {r["actor_role"] for r in rows} == {"Marshal"}
+    assert any("Brand" in r["text"] for r in rows)
+
+
+def test_broken_extension_file_is_a_config_error(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.csv"
+    actors.write_text("name,code\nX,not a code\n", encoding="utf-8")
+    post = tmp_path / "post.txt"
+    post.write_text("Some text about Freedonia.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(post), "--actors-file", str(actors)])
+    assert result.exit_code == 2
+    assert "actors file" in result.output and ":2:" in result.output

@@ -30,10 +30,17 @@ def _help(*args: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()).strip()
 
 
+def _subcommands(name: str) -> list[str]:
+    group = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    return sorted(getattr(group, "commands", {}))
+
+
 def render_cli_reference() -> str:
     parts = [HEADER, "## newsgraph\n", "```", _help(), "```\n"]
     for name in _commands():
         parts += [f"## newsgraph {name}\n", "```", _help(name), "```\n"]
+        for sub in _subcommands(name):
+            parts += [f"## newsgraph {name} {sub}\n", "```", _help(name, sub), "```\n"]
     return "\n".join(parts)
 
 

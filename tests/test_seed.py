@@ -58,3 +58,48 @@ def test_seed_times(seed: dict[str, Any]) -> None:
     assert values["Wednesday"] == "2025-10-29"
     assert values["this month"] == "2025-10"
     assert values["2023"] == "2023"
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "sector", "role"),
+    [
+        ("Nicolás Maduro", "VEN", "GOV", "President"),
+        ("Putin", "RUS", "GOV", "President"),
+        ("Xi Jinping", "CHN", "GOV", "President"),
+        ("Ramón Celestino Velásquez", "VEN", "GOV", "Transport Minister"),
+        ("Dmitry Peskov", "RUS", "GOV", "Kremlin spokesman"),
+    ],
+)
+def test_seed_people_resolve_on_the_publication_date(
+    seed: dict[str, Any], name: str, code: str, sector: str, role: str
+) -> None:
+    actors = [e["actor"] for e in seed["entities"] if e["text"] == name and e["actor"]]
+    assert actors, f"{name} has no resolved actor"
+    assert {(a["code"], a["sector"], a["role"]) for a in actors} == {(code, sector, role)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Moscow", "RUS"),
+        ("Kremlin", "RUS"),
+        ("Russians", "RUS"),
+        ("US", "USA"),
+        ("Washington", "USA"),
+        ("Caracas", "VEN"),
+        ("Iran", "IRN"),
+    ],
+)
+def test_seed_places_and_peoples_resolve(seed: dict[str, Any], text: str, code: str) -> None:
+    codes = {e["actor"]["code"] for e in seed["entities"] if e["text"] == text and e["actor"]}
+    assert codes == {code}
+
+
+def test_seed_american_troops_are_us_military(seed: dict[str, Any]) -> None:
+    found = [
+        a
+        for event in seed["events"]
+        for a in event["actors"] + event["recipients"]
+        if a["text"] == "American troops"
+    ]
+    assert found and {(a["code"], a["sector"]) for a in found} == {("USA", "MIL")}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .actors import read_extension
 from .config import Settings
 from .ingest import Format, read_paths
 from .model import AnnotatedDocument, Document, Rejection
@@ -108,7 +109,15 @@ def _start_runner(
     head = list(itertools.islice(items, _AUTO_POOL_MIN_BATCHES))
     pending = sum(1 for item in head if item.documents)
     workers = choose_workers(settings, pending)
-    made = make_runner(workers=workers, model=settings.model, batch_size=settings.batch_size)
+    if settings.actors_file is not None:
+        # A broken extension file is reported here, once, not by every worker process.
+        read_extension(settings.actors_file)
+    made = make_runner(
+        workers=workers,
+        model=settings.model,
+        batch_size=settings.batch_size,
+        actors_file=settings.actors_file,
+    )
     return made, itertools.chain(head, items), workers
 
 

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import sys
 
-from . import documents, explore, scoring, serve  # noqa: F401  (each adds its commands to the app)
+from . import (  # noqa: F401  (each adds its commands to the app)
+    actors,
+    documents,
+    explore,
+    scoring,
+    serve,
+)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from ..config import SETTINGS_HELP
 from ..model import Rejection
 from ..pipeline import IngestReport, extract, ingest
 from ..store import Store
@@ -36,12 +38,17 @@ def ingest_command(
     model: ModelOption = None,
     input_format: FormatOption = "auto",
     encoding: EncodingOption = None,
+    actors_file: Annotated[
+        Path | None, typer.Option("--actors-file", help=SETTINGS_HELP["actors_file"])
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with code 3 when any input was rejected.")
     ] = False,
 ) -> None:
     """Read, annotate and store documents. Re-running skips what is stored already."""
-    settings = settings_from(db=db, workers=workers, model=model, encoding=encoding)
+    settings = settings_from(
+        db=db, workers=workers, model=model, encoding=encoding, actors_file=actors_file
+    )
     fmt = parse_input_format(input_format)
     with (
         Store(settings.db) as store,
@@ -82,10 +89,15 @@ def extract_command(
     model: ModelOption = None,
     input_format: FormatOption = "auto",
     encoding: EncodingOption = None,
+    actors_file: Annotated[
+        Path | None, typer.Option("--actors-file", help=SETTINGS_HELP["actors_file"])
+    ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
 ) -> None:
     """Annotated-document JSON lines on stdout (docs/schema.md); no database."""
-    settings = settings_from(workers=workers, model=model, encoding=encoding)
+    settings = settings_from(
+        workers=workers, model=model, encoding=encoding, actors_file=actors_file
+    )
     rejected = []
     for item in extract(paths, settings=settings, fmt=parse_input_format(input_format)):
         if isinstance(item, Rejection):

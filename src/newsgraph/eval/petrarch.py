@@ -1,9 +1,10 @@
 """PETRARCH-2 unit-test records: (source, CAMEO code, target) triples (EVAL.md, Events).
 
 Fictional states (Arnor = ARN, Gondor = GON, ...) whose codes come from the PETR.Validate
-dictionaries; newsgraph's actor resolution does not read those, so triples cannot match until
-a mapping layer exists. The figures are still computed honestly; the CAMEO codes alone are
-reported apart (``eventcode_*``) so that event coding shows up before actor coding does.
+dictionaries: the scorer converts those into a temporary user extension file
+(:mod:`.petrarch_actors`) and runs the pipeline with it, as an analyst would run with theirs.
+An actor's code in a triple is its code and sector joined, as CAMEO writes them ("ARNGOV").
+The CAMEO codes alone are reported apart (``eventcode_*``).
 
 Predicted triples: every event of the sentence, each actor code crossed with each recipient
 code; an event without actors or recipients, or with an unresolved (null) code, still gives a
@@ -14,6 +15,7 @@ Sentences coded ``noevents`` or ``error`` (discard tests) have no gold triples.
 from __future__ import annotations
 
 import re
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from ..config import Settings
 from ..errors import EvalError
 from .harness import Annotation, Item, limit_note, limited, require_file
 from .metrics import PRF
+from .petrarch_actors import ACTORS_FILE, AGENTS_FILE, cameo_code, write_petrarch_extension
 from .report import EvalReport
 
 __all__ = ["read_records", "score_petrarch", "triples_of"]
@@ -86,8 +89,8 @@ def triples_of(record: dict[str, Any] | None) -> set[Triple]:
     """The (source code, CAMEO code, target code) triples of every event of a record."""
     found: set[Triple] = set()
     for event in record["events"] if record else ():
-        sources = [a.get("code") or "" for a in event["actors"]] or [""]
-        targets = [r.get("code") or "" for r in event["recipients"]] or [""]
+        sources = [cameo_code(a) for a in event["actors"]] or [""]
+        targets = [cameo_code(r) for r in event["recipients"]] or [""]
         cameo = event.get("cameo") or ""
         found.update((s, cameo, t) for s in sources for t in targets)
     return found
@@ -102,7 +105,7 @@ def _complete(unit: Triple | str) -> bool:
     return all(unit) if isinstance(unit, tuple) else bool(unit)
 
 
-def _score(scores: PRF, *, gold: set[Any], predicted: set[Any]) -> None:
+def _add(scores: PRF, *, gold: set[Any], predicted: set[Any]) -> None:
     matched = {unit for unit in gold & predicted if _complete(unit)}
     scores.add(predicted=len(predicted), gold=len(gold), matched=len(matched))
 
@@ -110,6 +113,26 @@ def _score(scores: PRF, *, gold: set[Any], predicted: set[Any]) -> None:
 def score_petrarch(root: Path, *, settings: Settings, limit: int | None = None) -> EvalReport:
     """Score triples at full and root CAMEO level on the PETRARCH-2 unit-test records."""
     path = require_file(root / FILE, what="petrarch2-unittest")
+    if not (root / ACTORS_FILE).is_file() or not (root / AGENTS_FILE).is_file():
+        report = _score(path, settings=settings, limit=limit)
+        report.notes.append(
+            f"{ACTORS_FILE} or {AGENTS_FILE} is missing: the fictional states' codes cannot "
+            "be resolved, so triples with actor codes cannot match"
+        )
+        return report
+    with tempfile.TemporaryDirectory(prefix="newsgraph-petrarch-") as folder:
+        actors_file = Path(folder) / "petrarch_actors.csv"
+        written, skipped = write_petrarch_extension(root, actors_file)
+        report = _score(path, settings=settings.replace(actors_file=actors_file), limit=limit)
+    report.notes.append(
+        f"actor codes from {ACTORS_FILE} and {AGENTS_FILE}, converted into a user extension "
+        f"file of {written} rows ({skipped} codes that are not codes, such as ELR/GAL, "
+        "skipped); a triple's actor code is code + sector (ARN + GOV = ARNGOV)"
+    )
+    return report
+
+
+def _score(path: Path, *, settings: Settings, limit: int | None) -> EvalReport:
     run = Annotation(
         limited(read_records(path), limit), settings=settings, dataset="petrarch2-unittest"
     )
@@ -126,10 +149,10 @@ def score_petrarch(root: Path, *, settings: Settings, limit: int | None = None) 
             for actor in [*event["actors"], *event["recipients"]]:
                 slots += 1
                 resolved += bool(actor.get("code"))
-        _score(full, gold=gold, predicted=predicted)
-        _score(root_level, gold=_root(gold), predicted=_root(predicted))
-        _score(codes, gold={c for _, c, _ in gold}, predicted={c for _, c, _ in predicted})
-        _score(
+        _add(full, gold=gold, predicted=predicted)
+        _add(root_level, gold=_root(gold), predicted=_root(predicted))
+        _add(codes, gold={c for _, c, _ in gold}, predicted={c for _, c, _ in predicted})
+        _add(
             code_roots,
             gold={c[:2] for _, c, _ in gold},
             predicted={c[:2] for _, c, _ in predicted},
@@ -158,11 +181,7 @@ def score_petrarch(root: Path, *, settings: Settings, limit: int | None = None) 
     )
     report.notes += limit_note(limit, unit="records")
     report.notes += run.notes()
-    report.notes.append(
-        "actor codes of the fictional states come from the PETR.Validate dictionaries, which "
-        "actor resolution does not read yet: triple figures stay 0 until it does; "
-        "eventcode_* compare the sets of CAMEO codes per sentence, ignoring actors"
-    )
+    report.notes.append("eventcode_* compare the sets of CAMEO codes per sentence, ignoring actors")
     report.notes.append(
         "gold triples are de-duplicated per sentence; noevents and error (discard) records "
         "have none, so any event predicted there counts against precision"

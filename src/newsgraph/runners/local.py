@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 from ..errors import ModelError, NewsgraphError
 from ..model import AnnotatedDocument, Document, Rejection
@@ -48,8 +49,10 @@ def annotate_safely(
 class LocalRunner:
     """Annotate in this process."""
 
-    def __init__(self, *, model: str = "", batch_size: int = 64) -> None:
-        self.annotator = Annotator(model=model)
+    def __init__(
+        self, *, model: str = "", batch_size: int = 64, actors_file: Path | None = None
+    ) -> None:
+        self.annotator = Annotator(model=model, actors_file=actors_file)
         self.batch_size = batch_size
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
@@ -68,11 +71,11 @@ class LocalRunner:
 _WORKER: Annotator | None = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, actors_file: Path | None = None) -> None:
     global _WORKER
     # One thread per process: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _WORKER = Annotator(model=model)
+    _WORKER = Annotator(model=model, actors_file=actors_file)
 
 
 def _work(
@@ -87,14 +90,21 @@ class ProcessRunner:
     """Annotate in ``workers`` processes; at most ``2 * workers`` batches are in flight, so a
     huge input never sits in memory; results come back in input order."""
 
-    def __init__(self, *, workers: int, model: str = "", batch_size: int = 64) -> None:
+    def __init__(
+        self,
+        *,
+        workers: int,
+        model: str = "",
+        batch_size: int = 64,
+        actors_file: Path | None = None,
+    ) -> None:
         self.workers = workers
         self.batch_size = batch_size
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(model,),
+            initargs=(model, actors_file),
         )
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
@@ -133,8 +143,12 @@ class ProcessRunner:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def make_runner(*, workers: int, model: str = "", batch_size: int = 64) -> Runner:
+def make_runner(
+    *, workers: int, model: str = "", batch_size: int = 64, actors_file: Path | None = None
+) -> Runner:
     """In-process for one worker, a process pool for more."""
     if workers <= 1:
-        return LocalRunner(model=model, batch_size=batch_size)
-    return ProcessRunner(workers=workers, model=model, batch_size=batch_size)
+        return LocalRunner(model=model, batch_size=batch_size, actors_file=actors_file)
+    return ProcessRunner(
+        workers=workers, model=model, batch_size=batch_size, actors_file=actors_file
+    )
