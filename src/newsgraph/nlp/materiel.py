@@ -216,7 +216,7 @@ class MaterielTagger:
                     end += 1  # "Patriot batteries": the word that disambiguates is part of it
                 else:
                     continue
-            found.append(self._mention(start, end, entry, doc[start:end].text))
+            found.append(self._mention(start, end, entry, entry.pattern))
         for match_id, start, end in self.nouns(doc):
             entry = self.entries[vocab[match_id]]
             if _inside_hyphenated(doc, start, end):
@@ -315,12 +315,16 @@ def _in_a_name(doc: Doc, mention: MaterielMention) -> bool:
 def _merge(mentions: list[MaterielMention]) -> list[MaterielMention]:
     """Mentions that name one system together, as one: a name or designation followed by
     another name, designation or generic noun ("Sukhoi Su-30MK2 aircraft", "KC-135R
-    Stratotanker", "Shahed-136 drones")."""
+    Stratotanker", "Shahed-136 drones"), or two generic nouns ("interceptor missiles")."""
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     merged: list[MaterielMention] = []
     for mention in ordered:
         if merged:
             previous = merged[-1]
+            if previous.end == mention.start and previous.kind == mention.kind == "noun":
+                # "interceptor missiles", "tank shells": the first noun says what kind
+                merged[-1] = replace(mention, start=previous.start)
+                continue
             if previous.end == mention.start and previous.kind in ("family", "name", "prefix"):
                 designation = (previous.designation if previous.kind == "family" else None) or (
                     mention.designation if mention.kind == "family" else None

@@ -190,6 +190,9 @@ def quantity_before(doc: Doc, start: int, *, floor: int) -> tuple[Quantity | Non
             return None, hedge
     number = _number_start(doc, end, floor)
     if number is not None:
+        vague = _phrase_ending(doc, number, table.vague, floor)
+        if vague is not None:  # "several hundred", "a few thousand"
+            return Quantity(vague, quantity_end, None, unit, True), hedge
         value = number_value([t.lower_ for t in doc[number:end]])
         approximate = _phrase_ending(doc, number, table.approximate, floor)
         first = approximate if approximate is not None else number
@@ -208,7 +211,9 @@ def quantity_before(doc: Doc, start: int, *, floor: int) -> tuple[Quantity | Non
 def _is_number(span: Span) -> bool:
     table = quantity_words()
     return any(
-        t.like_num or (t.lower_,) in table.numbers or t.lower_ in table.scales
+        t.like_num
+        or (t.lower_,) in table.numbers
+        or t.lower_ in table.scales
         or t.lower_ in ("dozens", "hundreds", "thousands", "millions", "scores", "multiple")
         for t in span
     )
