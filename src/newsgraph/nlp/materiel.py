@@ -304,12 +304,21 @@ def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
 
 
 def _in_a_name(doc: Doc, mention: MaterielMention) -> bool:
-    """A capitalised common noun inside a name the NER found ("321st Field Artillery
-    Regiment", "Explosive Ordnance Disposal")."""
+    """A capitalised common noun inside a name ("321st Field Artillery Regiment", "Explosive
+    Ordnance Disposal"): inside a name the NER found, or between capitalised words in a
+    sentence that is not capitalised throughout (a headline in title case is)."""
     words = doc[mention.start : mention.end]
     if not all(t.is_title for t in words if t.is_alpha):
         return False
-    return any(t.ent_type_ in _NAME_LABELS for t in words)
+    sentence = words.sent if doc.has_annotation("SENT_START") else doc[:]
+    alpha = [t for t in sentence if t.is_alpha and not t.is_stop]
+    if alpha and sum(t.is_title for t in alpha) / len(alpha) >= 0.8:
+        return False  # a headline in title case: the NER's names are unreliable there
+    if any(t.ent_type_ in _NAME_LABELS for t in words):
+        return True
+    before = doc[mention.start - 1] if mention.start > sentence.start else None
+    after = doc[mention.end] if mention.end < sentence.end else None
+    return any(t is not None and t.is_title and t.is_alpha for t in (before, after))
 
 
 def _merge(mentions: list[MaterielMention]) -> list[MaterielMention]:

@@ -63,7 +63,7 @@ def _action(root: Token, *, skip: set[int]) -> str | None:
     actions = materiel_actions()
     token = root
     for _ in range(_MAX_STEPS):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         coordinated = token.dep_ == "conj"
         token = token.head
@@ -108,9 +108,31 @@ def _token_at(doc: Doc, offset: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+# Clauses that stand on their own: an item in one is not what a verb above it is about
+# ("condemned Freedonia after its drones hit a school") ...
+_OWN_CLAUSES = frozenset({"advcl", "relcl", "parataxis", "csubj"})
+# ... unless it is an adjunct without a subject or a conjunction of its own, which goes on
+# about the same thing ("requested help overhauling engines, acquiring missiles").
+_CLAUSE_MARKS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
+
+
+def _own_clause(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in _OWN_CLAUSES:
+        return False
+    if token.dep_ == "advcl":
+        return any(child.dep_ in _CLAUSE_MARKS for child in token.children)
+    return True
+
+
 def _above(token: Token, trigger: Token) -> bool:
-    """Whether ``trigger`` is ``token`` or above it in the parse."""
-    return token == trigger or trigger in token.ancestors
+    """Whether ``trigger`` is ``token`` or above it in the parse, within one clause (verbs that
+    complete the trigger, "asked them to supply", count as part of it)."""
+    while True:
+        if token == trigger:
+            return True
+        if token.head.i == token.i or _own_clause(token):
+            return False
+        token = token.head
 
 
 def _belongs(item: MaterielItem, root: Token, event: Event, trigger: Token | None) -> bool:
@@ -131,8 +153,8 @@ def _with_list_mates(
     doc: Doc, items: list[tuple[MaterielItem, Token]], attached: list[MaterielItem]
 ) -> tuple[MaterielItem, ...]:
     """``attached`` and the items listed right after one of them ("missiles, radars, and
-    upgraded aircraft"), which a misparse may have hung elsewhere; a list mate without an
-    action of its own takes its neighbour's."""
+    upgraded aircraft", "drones and what are believed to be missiles"), which a misparse may
+    have hung elsewhere; a list mate without an action of its own takes its neighbour's."""
     if not attached:
         return ()
     chosen = list(attached)
@@ -141,6 +163,8 @@ def _with_list_mates(
         if item in chosen or previous not in chosen:
             continue
         glue = " ".join(doc.text[previous.end : item.start].split())
+        if item.hedge and glue.endswith(item.hedge):
+            glue = glue.removesuffix(item.hedge).strip()  # "and what are believed to be"
         if glue in _LIST_GLUE:
             chosen.append(item if item.action else replace(item, action=previous.action))
     return tuple(sorted(chosen, key=lambda item: item.start))
@@ -185,6 +209,13 @@ class MaterielLinker:
             materiel = _with_list_mates(
                 doc, items, [item for item, root in items if _belongs(item, root, event, trigger)]
             )
+            known = materiel_actions().get(trigger.lemma_.lower()) if trigger is not None else None
+            if known is not None:
+                # An item the parse gives no action of its own gets its event's ("delivered
+                # drones and what are believed to be missiles").
+                materiel = tuple(
+                    m if m.action else replace(m, action=known.action) for m in materiel
+                )
             linked.append(
                 replace(
                     event,

@@ -90,9 +90,9 @@ def _governing_verb(token: Token) -> Token | None:
     """The verb the expression modifies: its head, or the head of its preposition ("on
     Sunday"). An expression inside a noun phrase ("Friday's ruling") has none."""
     head = token.head
-    if head.pos_ == "ADP" and head.head is not head:
+    if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
-    if head.pos_ in ("VERB", "AUX") and head is not token:
+    if head.pos_ in ("VERB", "AUX") and head.i != token.i:
         return head
     return None
 
@@ -122,7 +122,7 @@ def direction_of(span: Span) -> Direction:
         # An infinitive: what is to be done lies ahead of the clause it depends on, which may
         # itself be past ("asked them to send engineers on Tuesday": either side of now).
         matrix = verb.head
-        return "auto" if matrix is not verb and matrix.tag_ == "VBD" else "future"
+        return "auto" if matrix.i != verb.i and matrix.tag_ == "VBD" else "future"
     if verb.tag_ == "VBD" or auxiliaries & _PAST_AUX:
         return "past"
     if before in _DEADLINE_WORDS:
