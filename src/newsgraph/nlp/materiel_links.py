@@ -150,7 +150,7 @@ _LIST_GLUE = frozenset({",", "and", "or", "as well as", ", and", ", or", ", as w
 
 
 def _with_list_mates(
-    doc: Doc, items: list[tuple[MaterielItem, Token]], attached: list[MaterielItem]
+    text: str, items: list[MaterielItem], attached: list[MaterielItem]
 ) -> tuple[MaterielItem, ...]:
     """``attached`` and the items listed right after one of them ("missiles, radars, and
     upgraded aircraft", "drones and what are believed to be missiles"), which a misparse may
@@ -158,11 +158,10 @@ def _with_list_mates(
     if not attached:
         return ()
     chosen = list(attached)
-    ordered = sorted((item for item, _ in items), key=lambda item: item.start)
-    for previous, item in itertools.pairwise(ordered):
+    for previous, item in itertools.pairwise(items):
         if item in chosen or previous not in chosen:
             continue
-        glue = " ".join(doc.text[previous.end : item.start].split())
+        glue = " ".join(text[previous.end : item.start].split())
         if item.hedge and glue.endswith(item.hedge):
             glue = glue.removesuffix(item.hedge).strip()  # "and what are believed to be"
         if glue in _LIST_GLUE:
@@ -200,61 +199,70 @@ class MaterielLinker:
         events: list[Event] = doc._.ng_events or []
         if not events:
             return doc
+        text = doc.text  # built from the tokens on every access: once per doc
         mentions: list[MaterielMention] = doc._.ng_materiel or []
-        items = [(_item(doc, m), doc[m.start : m.end].root) for m in mentions]
-        times: list[TimeExpression] = doc._.ng_times or []
-        linked = []
-        for event in events:
-            trigger = _token_at(doc, event.trigger.start)
-            materiel = _with_list_mates(
-                doc, items, [item for item, root in items if _belongs(item, root, event, trigger)]
-            )
-            known = materiel_actions().get(trigger.lemma_.lower()) if trigger is not None else None
-            if known is not None:
-                # An item the parse gives no action of its own gets its event's ("delivered
-                # drones and what are believed to be missiles").
-                materiel = tuple(
-                    m if m.action else replace(m, action=known.action) for m in materiel
-                )
-            linked.append(
-                replace(
-                    event,
-                    materiel=materiel or event.materiel,
-                    time=self._time(doc, event, trigger, times),
-                )
-            )
-        doc._.ng_events = linked
+        items = sorted(
+            ((_item(doc, m), doc[m.start : m.end].root) for m in mentions),
+            key=lambda pair: pair[0].start,
+        )
+        times = [t for t in doc._.ng_times or [] if _usable(t)]
+        doc._.ng_events = [self._link(doc, text, event, items, times) for event in events]
         return doc
 
     @staticmethod
-    def _time(
-        doc: Doc, event: Event, trigger: Token | None, times: list[TimeExpression]
-    ) -> EventTime | None:
-        in_sentence = [
-            t for t in times if event.sentence_start <= t.start < event.sentence_end and _usable(t)
+    def _link(
+        doc: Doc,
+        text: str,
+        event: Event,
+        items: list[tuple[MaterielItem, Token]],
+        times: list[TimeExpression],
+    ) -> Event:
+        trigger = _token_at(doc, event.trigger.start)
+        here = [
+            (item, root)
+            for item, root in items
+            if event.sentence_start <= item.start < event.sentence_end
         ]
-        if in_sentence:
-            attached = _attached_time(doc, trigger, in_sentence) if trigger is not None else None
+        materiel = _with_list_mates(
+            text,
+            [item for item, _ in here],
+            [item for item, root in here if _belongs(item, root, event, trigger)],
+        )
+        known = materiel_actions().get(trigger.lemma_.lower()) if trigger is not None else None
+        if known is not None:
+            # An item the parse gives no action of its own gets its event's ("delivered drones
+            # and what are believed to be missiles").
+            materiel = tuple(m if m.action else replace(m, action=known.action) for m in materiel)
+        return replace(
+            event,
+            materiel=materiel or event.materiel,
+            time=_event_time(doc, text, event, trigger, times),
+        )
+
+
+def _event_time(
+    doc: Doc, text: str, event: Event, trigger: Token | None, times: list[TimeExpression]
+) -> EventTime | None:
+    """The time of the event: see the module docstring. ``times`` are the usable ones."""
+    in_sentence = [t for t in times if event.sentence_start <= t.start < event.sentence_end]
+    if in_sentence:
+        if len(in_sentence) > 1 and trigger is not None:
+            attached = _attached_time(doc, trigger, in_sentence)
             if attached is not None:
                 return EventTime.from_expression(attached, source="sentence")
-            if event.time is not None and event.time.source == "sentence":
-                return event.time
-            return EventTime.from_expression(in_sentence[0], source="sentence")
-        if event.time is not None and event.time.source not in ("publication",):
+        if event.time is not None and event.time.source == "sentence":
             return event.time
-        context = _context_time(doc, event, times)
-        if context is not None:
-            return EventTime.from_expression(context, source="context")
+        return EventTime.from_expression(in_sentence[0], source="sentence")
+    if event.time is not None and event.time.source != "publication":
         return event.time
+    context = _context_time(text, event, times)
+    if context is not None:
+        return EventTime.from_expression(context, source="context")
+    return event.time
 
 
-def _context_time(doc: Doc, event: Event, times: list[TimeExpression]) -> TimeExpression | None:
-    """The nearest usable time expression before the event's sentence, in its paragraph."""
-    text = doc.text
+def _context_time(text: str, event: Event, times: list[TimeExpression]) -> TimeExpression | None:
+    """The nearest time expression before the event's sentence, in its paragraph."""
     paragraph_start = text.rfind("\n", 0, event.sentence_start) + 1
-    before = [
-        t
-        for t in times
-        if paragraph_start <= t.start and t.end <= event.sentence_start and _usable(t)
-    ]
+    before = [t for t in times if paragraph_start <= t.start and t.end <= event.sentence_start]
     return before[-1] if before else None

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from ..ingest.dates import MONTHS, parse_date_line
@@ -278,6 +279,7 @@ def _apply_modifier(result: Resolution, modifier: str | None) -> Resolution:
     return Resolution(result.value, result.granularity, "approximate", start, end, reason)
 
 
+@lru_cache(maxsize=8192)
 def resolve(expression: str, *, anchor: date | None, direction: Direction = "auto") -> Resolution:
     """Resolve ``expression`` against ``anchor`` (the publication date).
 
