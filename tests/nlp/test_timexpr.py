@@ -81,7 +81,13 @@ def test_references(text: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("three days", "P3D"), ("48 hours", "PT48H"), ("a week", "P1W"), ("six months", "P6M")],
+    [
+        ("three days", "P3D"),
+        ("48 hours", "PT48H"),
+        ("a week", "P1W"),
+        ("six months", "P6M"),
+        ("three days of talks", "P3D"),
+    ],
 )
 def test_durations_are_not_offsets(text: str, value: str) -> None:
     found = resolve(text, anchor=ANCHOR)

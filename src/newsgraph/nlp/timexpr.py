@@ -299,17 +299,22 @@ def resolve(expression: str, *, anchor: date | None, direction: Direction = "aut
 
 def _resolve_part(text: str, *, anchor: date | None, direction: Direction) -> Resolution | None:
     """The longest part of ``text`` that resolves to a date ("the first nine months of 1997",
-    "the year ending tomorrow", "an aug. 10, 1988"), as an approximate reading of the whole."""
+    "the year ending tomorrow", "an aug. 10, 1988"), as an approximate reading of the whole;
+    else the duration it names ("three days of talks"), if any."""
     words = text.split()
     if len(words) < 2 or len(words) > 10:
         return None
+    duration = None
     for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
             part = " ".join(words[first : first + size])
             found = _resolve_text(part, anchor=anchor, direction=direction)
             if found.start is not None and found.value not in _REFS:
                 return _approximate(found, f"read from '{part}' in '{text}'")
-    return None
+            if found.type == "duration" and duration is None:
+                duration = replace(found, reason=f"{found.reason} ('{part}' in '{text}')")
+    # "three days of talks": a length, not an offset
+    return duration
 
 
 def _resolve_text(text: str, *, anchor: date | None, direction: Direction) -> Resolution:
