@@ -23,7 +23,7 @@ from newsgraph.model import (
     event_id,
 )
 from newsgraph.nlp.materiel_links import materiel_actions
-from newsgraph.store import Store, TransferQuery, list_transfers
+from newsgraph.store import Store, TransferQuery, find_transfers
 from newsgraph.store.migrations import apply_migrations, migrations
 
 TEXT = (
@@ -101,7 +101,7 @@ def _document(
 
 def _stored(store: Store, **kwargs: object) -> dict[str, dict[str, object]]:
     store.write_batch([_document(**kwargs)])  # type: ignore[arg-type]
-    return {row["item"]: row for row in list_transfers(store, TransferQuery())}
+    return {row["item"]: row for row in find_transfers(store, TransferQuery())}
 
 
 def test_request_is_requested_with_the_asked_party_supplying(store: Store) -> None:
@@ -150,7 +150,7 @@ def test_filters(store: Store) -> None:
     store.write_batch([_document(delivery_status="done")])
 
     def items(**filters: object) -> list[str]:
-        return [r["item"] for r in list_transfers(store, TransferQuery(**filters))]  # type: ignore[arg-type]
+        return [r["item"] for r in find_transfers(store, TransferQuery(**filters))]  # type: ignore[arg-type]
 
     assert items(supplier="sylvania") == ["drone"]
     assert sorted(items(recipient="RUR")) == ["drone", "radar"]

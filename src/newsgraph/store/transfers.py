@@ -16,7 +16,13 @@ from typing import Any
 from ..errors import ConfigError
 from .store import Store
 
-__all__ = ["TRANSFER_STATUSES", "TransferQuery", "find_transfers", "has_transfers_view", "list_transfers"]
+__all__ = [
+    "TRANSFER_STATUSES",
+    "TransferQuery",
+    "find_transfers",
+    "has_transfers_view",
+    "list_transfers",
+]
 
 #: The statuses the view gives, from a request to a delivery.
 TRANSFER_STATUSES = ("requested", "agreed", "delivered", "refused", "hypothetical", "reported")
