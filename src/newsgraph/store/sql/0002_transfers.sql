@@ -87,7 +87,7 @@ parties AS (
       AND (a.code IS NOT NULL OR EXISTS (
             SELECT 1 FROM entities n
             WHERE n.doc_id = e.doc_id AND n.start < a."end" AND a.start < n."end"
-              AND n.label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC', 'FAC')
+              AND n.label IN ('PERSON', 'ORG', 'GPE', 'NORP', 'LOC', 'FAC', 'ACTOR')
         ))
     GROUP BY a.event_id, a.role
 ),
