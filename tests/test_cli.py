@@ -99,6 +99,25 @@ def test_events_bad_date_is_a_clear_error(filled: Path) -> None:
     assert "--since must be a date" in result.stderr
 
 
+def test_transfers_table_json_csv(filled: Path) -> None:
+    table = runner.invoke(app, ["transfers", "--db", str(filled)])
+    assert table.exit_code == 0 and "radar" in table.stdout
+    result = runner.invoke(app, ["transfers", "--db", str(filled), "-f", "json"])
+    rows = {row["text"]: row for row in json.loads(result.stdout)}
+    radars, missiles = rows["radars"], rows["missiles"]
+    assert (radars["count"], radars["status"]) == (6, "requested")
+    assert "Kovac" in radars["recipient"] and "Freedonia" in radars["supplier"]
+    assert (missiles["count"], missiles["unit"], missiles["quantity"]) == (12, "set", "12 sets of")
+    assert radars["evidence"] and radars["date"] == "2025-03-11"
+    as_csv = runner.invoke(app, ["transfers", "--db", str(filled), "-f", "csv", "--item", "radar"])
+    assert [r["text"] for r in csv.DictReader(io.StringIO(as_csv.stdout))] == ["radars"]
+
+
+def test_transfers_bad_status_is_a_clear_error(filled: Path) -> None:
+    result = runner.invoke(app, ["transfers", "--db", str(filled), "--status", "shipped"])
+    assert result.exit_code == 2 and "--status must be one of" in result.stderr
+
+
 def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 5

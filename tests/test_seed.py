@@ -103,3 +103,100 @@ def test_seed_american_troops_are_us_military(seed: dict[str, Any]) -> None:
         if a["text"] == "American troops"
     ]
     assert found and {(a["code"], a["sector"]) for a in found} == {("USA", "MIL")}
+
+
+def _items(seed: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every materiel item of every event, once per span, with the first event carrying it."""
+    found: dict[int, dict[str, Any]] = {}
+    for event in seed["events"]:
+        for item in event["materiel"]:
+            found.setdefault(item["start"], {**item, "event": event})
+    return sorted(found.values(), key=lambda item: item["start"])
+
+
+def _sentence_times(seed: dict[str, Any], words: str) -> set[str | None]:
+    text = seed["text"]
+    return {
+        (event["time"] or {}).get("value")
+        for event in seed["events"]
+        if words in text[event["sentence"]["start"] : event["sentence"]["end"]]
+    }
+
+
+def test_seed_time_granularity(seed: dict[str, Any]) -> None:
+    by_text = {t["text"]: t for t in seed["times"]}
+    assert (by_text["Sunday"]["granularity"], by_text["Sunday"]["type"]) == ("day", "exact")
+    assert (by_text["this month"]["granularity"], by_text["this month"]["type"]) == (
+        "month",
+        "exact",
+    )
+    assert by_text["2023"]["granularity"] == "year"
+    for time in seed["times"]:
+        assert time["reason"]
+
+
+def test_seed_event_dates(seed: dict[str, Any]) -> None:
+    # The 2023 sanction: the year that modifies "sanctioned", not the Sunday that opens the
+    # sentence.
+    sanction = [e for e in seed["events"] if e["type"] == "SANCTION"]
+    assert sanction and {e["time"]["value"] for e in sanction} == {"2023"}
+    # The visit this month, and Peskov's words on Wednesday.
+    assert _sentence_times(seed, "a visit by a senior aide") == {"2025-10"}
+    assert _sentence_times(seed, "Peskov") == {"2025-10-29"}
+
+
+def test_seed_quantities(seed: dict[str, Any]) -> None:
+    items = _items(seed)
+
+    def one(**fields: Any) -> dict[str, Any]:
+        (found,) = [i for i in items if all(i[k] == v for k, v in fields.items())]
+        return found
+
+    engines = one(text="engines")
+    assert (engines["count"], engines["quantity"], engines["action"]) == (8, "eight", "overhaul")
+    radars = one(item="radar", count=5)
+    assert (radars["quantity"], radars["action"]) == ("five", "overhaul")
+    missiles = one(quantity="14 sets of")
+    assert (missiles["item"], missiles["count"], missiles["unit"]) == ("missile", 14, "set")
+    assert (missiles["hedge"], missiles["action"]) == ("what are believed to be", "acquire")
+    sukhoi = one(designation="Su-20MK2")
+    assert (sukhoi["item"], sukhoi["count"], sukhoi["quantity"], sukhoi["approximate"]) == (
+        "aircraft",
+        None,
+        "several",
+        True,
+    )
+    assert sukhoi["action"] == "restore"
+    for words in ("drones", "military equipment"):
+        item = one(text=words)
+        assert item["action"] == "deliver"
+        sentence = item["event"]["sentence"]
+        assert "Iran" in seed["text"][sentence["start"] : sentence["end"]]
+    assert one(text="upgraded aircraft")["event"]["type"] == "REQUEST"
+    platforms = [e["text"] for e in seed["entities"] if e["label"] == "PLATFORM"]
+    assert "Il-76 plane" in platforms
+
+
+def test_seed_transfers(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    path = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed_post.txt"
+    if not path.is_file():
+        pytest.skip("../shared is absent")
+    db = tmp_path / "seed.duckdb"
+    subprocess.run(
+        [sys.executable, "-m", "newsgraph", "ingest", str(path), "--db", str(db)],
+        capture_output=True,
+        check=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "transfers", "--db", str(db), "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = json.loads(result.stdout)
+    missiles = [r for r in rows if r["quantity"] == "14 sets of"]
+    assert missiles and missiles[0]["status"] == "requested"
+    assert missiles[0]["hedge"] == "what are believed to be"
+    drones = [r for r in rows if r["text"] == "drones"]
+    assert drones and drones[0]["supplier"] == "Iran"
+    assert {r["status"] for r in rows if r["event_type"] == "REQUEST"} == {"requested"}

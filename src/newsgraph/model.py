@@ -339,6 +339,12 @@ class AttributionSource:
 
 @dataclass(frozen=True, slots=True)
 class MaterielItem:
+    """A piece of materiel an event is about ("14 sets of missiles": item missile, count 14,
+    unit set). ``count`` is None when the text gives no exact number ("several aircraft",
+    "dozens of drones"); ``quantity`` keeps the words as written and ``approximate`` says the
+    count is not exact ("more than 300") or not given. ``hedge`` holds words that make the
+    item itself uncertain ("what are believed to be")."""
+
     start: int
     end: int
     text: str
@@ -348,6 +354,9 @@ class MaterielItem:
     count: float | None = None
     unit: str | None = None
     action: str | None = None
+    quantity: str | None = None
+    approximate: bool = False
+    hedge: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -360,6 +369,9 @@ class MaterielItem:
             "count": self.count,
             "unit": self.unit,
             "action": self.action,
+            "quantity": self.quantity,
+            "approximate": self.approximate,
+            "hedge": self.hedge,
         }
 
 

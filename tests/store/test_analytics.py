@@ -106,7 +106,17 @@ def test_search_actors_counts_roles(filled: Store) -> None:
     assert rows["Russia"]["as_actor"] == 2 and rows["Russia"]["as_recipient"] == 1
 
 
+def test_transfers_list_the_view(filled: Store) -> None:
+    result = list_transfers(filled)
+    assert result["source"] == "transfers"
+    assert [
+        (r["item"], r["count"], r["supplier"], r["recipient"], r["status"]) for r in result["items"]
+    ] == [("missile", 14.0, "Russia", "Venezuela", "requested")]
+
+
 def test_transfers_fall_back_to_materiel(filled: Store) -> None:
+    # A store whose schema predates the transfers view (opened read-only, never upgraded).
+    filled.con.execute("DROP VIEW transfers")
     result = list_transfers(filled)
     assert result["source"] == "event_materiel"
     assert [(r["item"], r["count"], r["actors"]) for r in result["items"]] == [

@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (each adds its commands to the app)
     explore,
     scoring,
     serve,
+    transfers,
 )
 from .app import app
 

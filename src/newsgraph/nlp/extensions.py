@@ -2,7 +2,7 @@
 
 Set before the pipeline runs: ``ng_doc_id`` and ``ng_published``. Filled by the components:
 ``ng_times`` (time expressions), ``ng_actors`` (resolved actor mentions), ``ng_attributions``,
-``ng_events``.
+``ng_events``, ``ng_materiel`` (materiel mentions with category, item and designation).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "ng_actors": None,
     "ng_attributions": None,
     "ng_events": None,
+    "ng_materiel": None,
 }
 
 
@@ -39,6 +40,7 @@ def prepare_doc(doc: Doc, *, doc_id: str, published: date | None) -> Doc:
     doc._.ng_actors = []
     doc._.ng_attributions = []
     doc._.ng_events = []
+    doc._.ng_materiel = []
     return doc
 
 

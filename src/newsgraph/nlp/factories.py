@@ -6,6 +6,7 @@
     nlp.add_pipe("newsgraph_times")
     nlp.add_pipe("newsgraph_actors")  # config={"actors_file": "my_actors.csv"} to extend the KB
     nlp.add_pipe("newsgraph_events")
+    nlp.add_pipe("newsgraph_materiel_links")
 
 Requires/assigns are declared so ``nlp.analyze_pipes()`` can check the order.
 """
@@ -19,10 +20,18 @@ from .actors import ActorTagger
 from .events import EventTagger
 from .extensions import register_extensions
 from .materiel import MaterielTagger
+from .materiel_links import MaterielLinker
 from .paragraphs import mark_line_breaks
 from .times import TimeTagger
 
-__all__ = ["make_actors", "make_events", "make_materiel", "make_times", "paragraphs"]
+__all__ = [
+    "make_actors",
+    "make_events",
+    "make_materiel",
+    "make_materiel_links",
+    "make_times",
+    "paragraphs",
+]
 
 register_extensions()
 
@@ -38,7 +47,7 @@ def paragraphs(doc: Doc) -> Doc:
 @Language.factory(
     "newsgraph_materiel",
     requires=["token.text"],
-    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob", "doc._.ng_materiel"],
 )
 def make_materiel(nlp: Language, name: str) -> MaterielTagger:
     return MaterielTagger(nlp, name)
@@ -70,3 +79,12 @@ def make_actors(nlp: Language, name: str, actors_file: str) -> ActorTagger:
 )
 def make_events(nlp: Language, name: str) -> EventTagger:
     return EventTagger(nlp, name)
+
+
+@Language.factory(
+    "newsgraph_materiel_links",
+    requires=["doc._.ng_events", "doc._.ng_materiel", "doc._.ng_times", "token.dep"],
+    assigns=["doc._.ng_events"],
+)
+def make_materiel_links(nlp: Language, name: str) -> MaterielLinker:
+    return MaterielLinker(nlp, name)

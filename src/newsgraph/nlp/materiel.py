@@ -1,9 +1,14 @@
-"""WEAPON, PLATFORM and EQUIPMENT entities from the materiel lexicon (``data/materiel.tsv``).
+"""WEAPON, PLATFORM, EQUIPMENT and VEHICLE entities from the materiel lexicon
+(``data/materiel.tsv``), and the count entities tidied (:func:`.quantities.tidy_numbers`).
 
 Designations (``Su-30MK2``, ``S-400``) are matched by one compiled regular expression over the
-tokens that contain a digit; names and generic nouns by phrase matchers. The component overrides
-the statistical NER where they overlap ("S-400" is not an ORG). Each entity's ``ent_id_`` is its
-category (``missile``, ``drone``, ``air_defence``, ...).
+tokens that contain a digit; names and generic nouns by phrase matchers; ship names by their
+prefix (``USS Hopper``). A mention takes in the modifiers before a noun ("surface-to-air
+missiles"), the generic noun after a name ("Il-76 plane", "S-300 systems") and the words that
+name one system together ("Sukhoi Su-30MK2 aircraft"). The component overrides the statistical
+NER where they overlap ("S-400" is not an ORG), but a capitalised common noun inside a name
+("Field Artillery Regiment") is left to the NER. Each entity's ``ent_id_`` is its category;
+``doc._.ng_materiel`` holds every mention with its category, item and designation.
 
 A spaCy ``EntityRuler`` over the same lexicon did the job at about a quarter of the whole
 pipeline's time; this does it at a small fraction.
@@ -12,7 +17,7 @@ pipeline's time; this does it at a small fraction.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
@@ -21,11 +26,43 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..resources import read_table, read_text
+from .quantities import tidy_numbers
 
-__all__ = ["MATERIEL_LABELS", "MaterielEntry", "MaterielTagger", "materiel_entries"]
+__all__ = [
+    "MATERIEL_LABELS",
+    "MaterielEntry",
+    "MaterielMention",
+    "MaterielTagger",
+    "materiel_entries",
+]
 
-MATERIEL_LABELS = frozenset({"WEAPON", "PLATFORM", "EQUIPMENT"})
-_INVARIANT = frozenset({"aircraft", "ammunition", "artillery", "uav"})
+MATERIEL_LABELS = frozenset({"WEAPON", "PLATFORM", "EQUIPMENT", "VEHICLE"})
+_KINDS = ("family", "name", "noun", "prefix", "hull", "place", "exclude")
+_INVARIANT = frozenset({"aircraft", "ammunition", "artillery", "weaponry", "hardware", "equipment"})
+# Words after a mention that belong to it: "S-300 systems", "Il-76 plane", "mortar rounds".
+_HEADS = {
+    "system": None,
+    "systems": None,
+    "complex": None,
+    "complexes": None,
+    "battery": None,
+    "batteries": None,
+    "round": None,
+    "rounds": None,
+    "plane": None,
+    "planes": None,
+    "airplane": None,
+    "airplanes": None,
+    "launcher": "launcher",
+    "launchers": "launcher",
+}
+# A name in capitals stops at these words when reading a ship's name after its prefix ...
+_NAME_STOP = frozenset({"The", "A", "An", "And", "Of", "In", "On", "At"})
+# ... and goes on over these ("FS Charles de Gaulle").
+_NAME_PARTICLES = frozenset({"de", "da", "del", "van", "von", "der", "al"})
+# Labels of names a capitalised common noun should not be taken out of.
+_NAME_LABELS = frozenset({"ORG", "FAC", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "GPE"})
+_DESIGNATION = "<designation>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +73,30 @@ class MaterielEntry:
     pattern: str
     label: str
     category: str
+    item: str
     context: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class MaterielMention:
+    """A materiel entity: tokens ``start:end`` of the doc, and what it is."""
+
+    start: int
+    end: int
+    label: str
+    category: str
+    item: str
+    designation: str | None = None
+    kind: str = "noun"
+
+
 def plural(word: str) -> str:
-    """The English plural of a materiel noun ("torpedo" -> "torpedoes")."""
+    """The English plural of a materiel noun ("torpedo" -> "torpedoes", "lorry" -> "lorries")."""
     if word.lower() in _INVARIANT:
         return word
-    if word.endswith(("o", "s", "sh", "ch")):
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    if word.endswith(("o", "s", "sh", "ch", "x")):
         return word + "es"
     return word + "s"
 
@@ -52,7 +105,7 @@ def plural(word: str) -> str:
 def materiel_entries() -> tuple[MaterielEntry, ...]:
     entries = []
     for row in read_table("materiel.tsv"):
-        if row["kind"] not in ("family", "name", "noun"):
+        if row["kind"] not in _KINDS:
             raise ValueError(f"materiel.tsv: unknown kind {row['kind']!r}")
         entries.append(
             MaterielEntry(
@@ -60,7 +113,10 @@ def materiel_entries() -> tuple[MaterielEntry, ...]:
                 pattern=row["pattern"],
                 label=row["label"],
                 category=row["category"],
-                context=frozenset(c.lower() for c in row["context"].split("|") if c),
+                item=row["item"],
+                context=frozenset(
+                    c if c == _DESIGNATION else c.lower() for c in row["context"].split("|") if c
+                ),
             )
         )
     return tuple(entries)
@@ -73,7 +129,7 @@ def _modifiers() -> frozenset[str]:
 
 
 class MaterielTagger:
-    """Add materiel entities to ``doc.ents``."""
+    """Add materiel entities to ``doc.ents`` and ``doc._.ng_materiel``; tidy count entities."""
 
     def __init__(self, nlp: Language, name: str = "newsgraph_materiel") -> None:
         self.name = name
@@ -81,11 +137,17 @@ class MaterielTagger:
         self.families = [e for e in entries if e.kind == "family"]
         alternatives = "|".join(f"(?P<f{i}>{e.pattern})" for i, e in enumerate(self.families))
         self.designation = re.compile(rf"(?:{alternatives})s?")
+        self.prefixes = {e.pattern: e for e in entries if e.kind == "prefix"}
+        self.hulls = {e.pattern: e for e in entries if e.kind == "hull"}
+        self.places = frozenset(
+            form for e in entries if e.kind == "place" for form in (e.pattern, plural(e.pattern))
+        )
         self.modifiers = _modifiers()
         self.entries: dict[str, MaterielEntry] = {}
         # Generic nouns match in any case; names as written (a "patriot" is not a "Patriot").
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.excluded = PhraseMatcher(nlp.vocab, attr="LOWER")
         for index, entry in enumerate(entries):
             key = f"materiel{index}"
             if entry.kind == "noun":
@@ -94,39 +156,198 @@ class MaterielTagger:
                 self.nouns.add(key, [nlp.make_doc(form) for form in sorted(forms)])
             elif entry.kind == "name":
                 self.names.add(key, [nlp.make_doc(entry.pattern)])
+            elif entry.kind == "exclude":
+                self.excluded.add(key, [nlp.make_doc(entry.pattern)])
             else:
                 continue
             self.entries[key] = entry
 
-    def _span(self, doc: Doc, start: int, end: int, entry: MaterielEntry) -> Span:
-        return Span(doc, start, end, label=entry.label, span_id=entry.category)
+    def _is_designation(self, text: str) -> bool:
+        return any(ch.isdigit() for ch in text) and self.designation.fullmatch(text) is not None
 
-    def __call__(self, doc: Doc) -> Doc:
-        found: list[Span] = []
-        for token in doc:
-            if not any(ch.isdigit() for ch in token.text):
+    def _modifier_start(self, doc: Doc, start: int) -> int:
+        """Where a noun's modifiers begin: "cruise missiles", "anti-aircraft artillery"."""
+        while start > 0:
+            if doc[start - 1].lower_ in self.modifiers:
+                start -= 1
                 continue
-            match = self.designation.fullmatch(token.text)
-            if match and match.lastgroup:
-                entry = self.families[int(match.lastgroup[1:])]
-                found.append(self._span(doc, token.i, token.i + 1, entry))
+            # A hyphenated modifier is several tokens with no space between them.
+            first = start - 1
+            while (
+                first > 0
+                and not doc[first - 1].whitespace_
+                and (doc[first - 1].is_alpha or doc[first - 1].text == "-")
+            ):
+                first -= 1
+            if first < start - 1 and doc[first:start].text.lower() in self.modifiers:
+                start = first
+                continue
+            break
+        return start
+
+    def _mentions(self, doc: Doc) -> list[MaterielMention]:
+        found: list[MaterielMention] = []
+        for token in doc:
+            if any(ch.isdigit() for ch in token.text):
+                match = self.designation.fullmatch(token.text)
+                if match and match.lastgroup:
+                    entry = self.families[int(match.lastgroup[1:])]
+                    found.append(self._mention(token.i, token.i + 1, entry, token.text))
+            elif token.text in self.prefixes and token.i + 1 < len(doc):
+                end = _name_end(doc, token.i + 1)
+                if end > token.i + 1:
+                    entry = self.prefixes[token.text]
+                    found.append(self._mention(token.i, end, entry, doc[token.i : end].text))
+            elif token.text in self.hulls and token.i + 1 < len(doc) and doc[token.i + 1].is_digit:
+                entry = self.hulls[token.text]
+                found.append(
+                    self._mention(token.i, token.i + 2, entry, doc[token.i : token.i + 2].text)
+                )
         vocab = doc.vocab.strings
         for match_id, start, end in self.names(doc):
             entry = self.entries[vocab[match_id]]
             if entry.context:
-                if end >= len(doc) or doc[end].lower_ not in entry.context:
+                following = doc[end] if end < len(doc) else None
+                if following is None:
                     continue
-                end += 1  # "Patriot batteries": the word that disambiguates is part of the name
-            found.append(self._span(doc, start, end, entry))
+                if _DESIGNATION in entry.context and self._is_designation(following.text):
+                    pass  # "Sukhoi Su-30MK2": merged with the designation below
+                elif following.lower_ in entry.context:
+                    end += 1  # "Patriot batteries": the word that disambiguates is part of it
+                else:
+                    continue
+            found.append(self._mention(start, end, entry, entry.pattern))
         for match_id, start, end in self.nouns(doc):
             entry = self.entries[vocab[match_id]]
-            while start > 0 and doc[start - 1].lower_ in self.modifiers:
-                start -= 1
-            found.append(self._span(doc, start, end, entry))
-        if not found:
-            return doc
-        ours = filter_spans(found)
-        taken = {i for span in ours for i in range(span.start, span.end)}
-        kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
-        doc.ents = sorted([*kept, *ours], key=lambda span: span.start)
+            if _inside_hyphenated(doc, start, end):
+                continue  # "anti-aircraft fire", "vehicle-borne": part of another word
+            if end < len(doc) and doc[end].lower_ in self.places:
+                continue  # "weapons caches", "drone factory": a place, not the item
+            mention = self._mention(self._modifier_start(doc, start), end, entry, None)
+            found.append(mention)
+            found.extend(self._elliptical(doc, mention))
+        excluded = [(s, e) for _, s, e in self.excluded(doc)]
+        found = [
+            m
+            for m in found
+            if not any(s < m.end and m.start < e for s, e in excluded)
+            and not (m.kind == "noun" and _in_a_name(doc, m))
+        ]
+        return _merge([self._with_head(doc, m) for m in found])
+
+    def _elliptical(self, doc: Doc, mention: MaterielMention) -> list[MaterielMention]:
+        """Modifiers coordinated before a noun name items of their own: "attack, fighter and
+        remotely piloted aircraft" has attack aircraft and fighter aircraft too."""
+        head = doc[mention.end - 1]
+        candidates = [*head.conjuncts]
+        for child in head.children:
+            if child.dep_ in ("nmod", "amod", "compound") and child.i < mention.start:
+                candidates.extend([child, *child.conjuncts])
+        return [
+            replace(mention, start=token.i, end=token.i + 1)
+            for token in candidates
+            if token.i < mention.start
+            and token.lower_ in self.modifiers
+            and token.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ == "det" for c in token.children)
+        ]
+
+    def _mention(
+        self, start: int, end: int, entry: MaterielEntry, designation: str | None
+    ) -> MaterielMention:
+        return MaterielMention(
+            start, end, entry.label, entry.category, entry.item, designation, entry.kind
+        )
+
+    @staticmethod
+    def _with_head(doc: Doc, mention: MaterielMention) -> MaterielMention:
+        if mention.end < len(doc) and doc[mention.end].lower_ in _HEADS:
+            item = _HEADS[doc[mention.end].lower_] or mention.item
+            return replace(mention, end=mention.end + 1, item=item)
+        return mention
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self._mentions(doc)
+        spans = filter_spans(
+            [Span(doc, m.start, m.end, label=m.label, span_id=m.category) for m in mentions]
+        )
+        kept_spans = {(s.start, s.end) for s in spans}
+        doc._.ng_materiel = [m for m in mentions if (m.start, m.end) in kept_spans]
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        others = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        doc.ents = sorted([*tidy_numbers(others), *spans], key=lambda span: span.start)
         return doc
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of a name in capitals beginning at token ``start`` (at most four words)."""
+    end = start
+    while end < len(doc) and end - start < 4:
+        token = doc[end]
+        in_name = token.is_title and token.text not in _NAME_STOP
+        particle = (
+            token.lower_ in _NAME_PARTICLES
+            and end > start
+            and end + 1 < len(doc)
+            and doc[end + 1].is_title
+        )
+        if not (in_name or particle):
+            break
+        end += 1
+    return end
+
+
+def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
+    before = start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+    after = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    return before or after
+
+
+def _in_a_name(doc: Doc, mention: MaterielMention) -> bool:
+    """A capitalised common noun inside a name ("321st Field Artillery Regiment", "Explosive
+    Ordnance Disposal"): inside a name the NER found, or between capitalised words in a
+    sentence that is not capitalised throughout (a headline in title case is)."""
+    words = doc[mention.start : mention.end]
+    if not all(t.is_title for t in words if t.is_alpha):
+        return False
+    sentence = words.sent if doc.has_annotation("SENT_START") else doc[:]
+    alpha = [t for t in sentence if t.is_alpha and not t.is_stop]
+    if alpha and sum(t.is_title for t in alpha) / len(alpha) >= 0.8:
+        return False  # a headline in title case: the NER's names are unreliable there
+    if any(t.ent_type_ in _NAME_LABELS for t in words):
+        return True
+    before = doc[mention.start - 1] if mention.start > sentence.start else None
+    after = doc[mention.end] if mention.end < sentence.end else None
+    return any(t is not None and t.is_title and t.is_alpha for t in (before, after))
+
+
+def _merge(mentions: list[MaterielMention]) -> list[MaterielMention]:
+    """Mentions that name one system together, as one: a name or designation followed by
+    another name, designation or generic noun ("Sukhoi Su-30MK2 aircraft", "KC-135R
+    Stratotanker", "Shahed-136 drones"), or two generic nouns ("interceptor missiles")."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    merged: list[MaterielMention] = []
+    for mention in ordered:
+        if merged:
+            previous = merged[-1]
+            if previous.end == mention.start and previous.kind == mention.kind == "noun":
+                # "interceptor missiles", "tank shells": the first noun says what kind
+                merged[-1] = replace(mention, start=previous.start)
+                continue
+            if previous.end == mention.start and previous.kind in ("family", "name", "prefix"):
+                designation = (previous.designation if previous.kind == "family" else None) or (
+                    mention.designation if mention.kind == "family" else None
+                )
+                designation = designation or previous.designation
+                merged[-1] = MaterielMention(
+                    previous.start,
+                    mention.end,
+                    previous.label if previous.kind == "family" else mention.label,
+                    previous.category if previous.kind == "family" else mention.category,
+                    mention.item if mention.kind == "noun" else previous.item,
+                    designation,
+                    "family" if "family" in (previous.kind, mention.kind) else previous.kind,
+                )
+                continue
+        merged.append(mention)
+    return merged

@@ -27,6 +27,7 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsgraph_times", {}),
     ("newsgraph_actors", {}),
     ("newsgraph_events", {}),
+    ("newsgraph_materiel_links", {}),
 )
 
 

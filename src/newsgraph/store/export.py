@@ -84,6 +84,7 @@ def export_store(store: Store, fmt: ExportFormat, out: Path) -> list[Path]:
     for name, sql in [
         *((t, f"SELECT * FROM {t}") for t in EXPORT_TABLES),
         ("event_list", _EVENT_LIST),
+        ("transfers", "SELECT * FROM transfers"),
     ]:
         target = out / f"{name}.{fmt}"
         store.con.execute(f"COPY ({sql}) TO {_literal(target)} {options}")

@@ -178,6 +178,9 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
             ("count", _F),
             ("unit", _S),
             ("action", _S),
+            ("quantity", _S),
+            ("approximate", _B),
+            ("hedge", _S),
         ]
     ),
     "rejected": pa.schema(
@@ -482,6 +485,9 @@ def annotated_from_rows(
                         r["count"],
                         r["unit"],
                         r["action"],
+                        r["quantity"],
+                        bool(r["approximate"]),
+                        r["hedge"],
                     )
                     for r in sorted(parts["materiel"], key=lambda r: r["idx"])
                 ),

@@ -1,17 +1,99 @@
-"""The arms-transfer listing: the store's ``transfers`` view where its schema has one (issue 5b
-adds it), else the materiel items attached to events, with their parties and actions."""
+"""The arms-transfer listing: who supplies what to whom, how many, how far along, when, and on
+whose word, read from the ``transfers`` view (``sql/0002_transfers.sql`` explains each column).
+
+:func:`find_transfers` filters the view (``newsgraph transfers``); :func:`list_transfers` pages
+it for the API, and falls back to the materiel items attached to events in a store opened
+read-only before its schema had the view. Every value from a user goes in as a bound
+parameter; only fixed SQL fragments are joined.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..errors import ConfigError
 from .store import Store
 
-__all__ = ["list_transfers"]
+__all__ = [
+    "TRANSFER_STATUSES",
+    "TransferQuery",
+    "find_transfers",
+    "has_transfers_view",
+    "list_transfers",
+]
 
-_DATE_COLUMNS = ("event_date", "date", "published")
+#: The statuses the view gives, from a request to a delivery.
+TRANSFER_STATUSES = ("requested", "agreed", "delivered", "refused", "hypothetical", "reported")
 
+
+@dataclass(frozen=True, slots=True)
+class TransferQuery:
+    """Filters of the transfers listing. ``supplier`` and ``recipient`` match a party's name or
+    code (``RUS``), ``item`` an item, category or designation ("missile", "S-400"), all
+    case-insensitively; ``since``/``until`` compare with the transfer's date range."""
+
+    supplier: str | None = None
+    recipient: str | None = None
+    status: str | None = None
+    item: str | None = None
+    since: date | None = None
+    until: date | None = None
+    doc_id: str | None = None
+    include_negated: bool = True
+    limit: int = 100
+    offset: int = 0
+
+
+def _party_clause(column: str, value: str, params: list[Any]) -> str:
+    params.extend([f"%{value}%", f"%{value.upper()}%"])
+    return f"({column} ILIKE ? OR upper({column}_codes) LIKE ?)"
+
+
+def find_transfers(store: Store, query: TransferQuery) -> list[dict[str, Any]]:
+    """Transfers matching ``query``, newest first, from the ``transfers`` view."""
+    where: list[str] = []
+    params: list[Any] = []
+    if query.supplier:
+        where.append(_party_clause("supplier", query.supplier, params))
+    if query.recipient:
+        where.append(_party_clause("recipient", query.recipient, params))
+    if query.status:
+        status = query.status.lower()
+        if status not in TRANSFER_STATUSES:
+            raise ConfigError(
+                f"--status must be one of {', '.join(TRANSFER_STATUSES)}, got {query.status!r}"
+            )
+        where.append("status = ?")
+        params.append(status)
+    if query.item:
+        where.append(
+            "(item ILIKE ? OR category ILIKE ? OR designation ILIKE ? OR item_text ILIKE ?)"
+        )
+        params.extend([f"%{query.item}%"] * 4)
+    if query.since:
+        where.append("date_end >= ?")
+        params.append(query.since)
+    if query.until:
+        where.append("date_start <= ?")
+        params.append(query.until)
+    if query.doc_id:
+        where.append("starts_with(doc_id, ?)")
+        params.append(query.doc_id.lower())
+    if not query.include_negated:
+        where.append("NOT negated")
+    sql = f"""
+        SELECT * FROM transfers
+        {"WHERE " + " AND ".join(where) if where else ""}
+        ORDER BY date_start DESC NULLS LAST, doc_id, item_start, event_id
+        LIMIT ? OFFSET ?
+    """
+    params.extend([query.limit, query.offset])
+    return store.query(sql, params)
+
+
+# Materiel attached to events: what a store without the view can still answer.
 _MATERIEL = """
 SELECT e.event_id, e.doc_id, coalesce(e.time_start, d.published) AS date, e.type, e.status,
        e.certainty, m.text, m.item, m.category, m.designation, m.count, m.unit, m.action,
@@ -26,6 +108,14 @@ LIMIT ? OFFSET ?
 """
 
 
+def has_transfers_view(store: Store) -> bool:
+    """Whether the store's schema has the ``transfers`` view (migration 0002)."""
+    found = store.scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'transfers'"
+    )
+    return bool(found)
+
+
 def list_transfers(
     store: Store,
     *,
@@ -34,30 +124,21 @@ def list_transfers(
     limit: int = 50,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """``{"source": "transfers" | "event_materiel", "items": [...]}``, newest first."""
-    columns = [
-        row["column_name"]
-        for row in store.query(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'transfers' "
-            "ORDER BY ordinal_position"
-        )
-    ]
-    day = next((c for c in _DATE_COLUMNS if c in columns), None)
+    """``{"source": "transfers" | "event_materiel", "items": [...]}``, newest first: the
+    ``transfers`` view, or the materiel attached to events in a store without it."""
+    if has_transfers_view(store):
+        query = TransferQuery(since=since, until=until, limit=limit, offset=offset)
+        return {"source": "transfers", "items": find_transfers(store, query)}
     where: list[str] = []
     params: list[Any] = []
-    column = f'"{day}"' if columns else "coalesce(e.time_start, d.published)"
-    if since and (day or not columns):
-        where.append(f"{column} >= ?")
+    if since:
+        where.append("coalesce(e.time_end, e.time_start, d.published) >= ?")
         params.append(since)
-    if until and (day or not columns):
-        where.append(f"{column} <= ?")
+    if until:
+        where.append("coalesce(e.time_start, d.published) <= ?")
         params.append(until)
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     params.extend([limit, offset])
-    if columns:
-        order = f"{column} DESC NULLS LAST" if day else "1"
-        sql = f"SELECT * FROM transfers {clause} ORDER BY {order} LIMIT ? OFFSET ?"
-        return {"source": "transfers", "items": store.query(sql, params)}
     return {
         "source": "event_materiel",
         "items": store.query(_MATERIEL.format(where=clause), params),

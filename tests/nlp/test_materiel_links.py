@@ -1,0 +1,97 @@
+"""Materiel tied to events, with quantities and actions; event times from context."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest import parse_record
+from newsgraph.model import AnnotatedDocument, Event
+from newsgraph.nlp import Annotator
+from newsgraph.nlp.materiel_links import materiel_actions
+
+pytestmark = pytest.mark.model
+
+
+def _annotate(annotator: Annotator, text: str) -> AnnotatedDocument:
+    record = {"text": text, "published": "2025-10-31"}
+    return annotator.annotate_one(parse_record(record, origin="t"))
+
+
+def _event(result: AnnotatedDocument, trigger: str) -> Event:
+    (event,) = [e for e in result.events if e.trigger.text == trigger]
+    return event
+
+
+def test_action_table_loads() -> None:
+    table = materiel_actions()
+    assert table["deliver"].transfer == "supplier"
+    assert table["buy"].action == "acquire" and table["buy"].transfer == "recipient"
+    assert table["overhaul"].transfer == ""
+
+
+def test_items_with_counts_units_and_actions(annotator: Annotator) -> None:
+    result = _annotate(
+        annotator, "Ruritania asked Freedonia to supply eight radars and 14 sets of missiles."
+    )
+    request = _event(result, "asked")
+    items = {m.text: m for m in request.materiel}
+    assert set(items) == {"radars", "missiles"}
+    assert (items["radars"].count, items["radars"].unit, items["radars"].action) == (
+        8,
+        None,
+        "supply",
+    )
+    assert (items["missiles"].count, items["missiles"].unit, items["missiles"].quantity) == (
+        14,
+        "set",
+        "14 sets of",
+    )
+    for item in request.materiel:
+        assert result.document.text[item.start : item.end] == item.text
+    # The supply the request asks for carries the same items.
+    assert {m.text for m in _event(result, "supply").materiel} == {"radars", "missiles"}
+
+
+def test_vague_quantity_and_hedge(annotator: Annotator) -> None:
+    result = _annotate(
+        annotator,
+        "Freedonia delivered dozens of drones and what are believed to be cruise missiles.",
+    )
+    items = {m.text: m for m in _event(result, "delivered").materiel}
+    drones, missiles = items["drones"], items["cruise missiles"]
+    assert (drones.count, drones.approximate, drones.quantity) == (None, True, "dozens of")
+    assert missiles.hedge == "what are believed to be"
+    assert drones.action == missiles.action == "deliver"
+
+
+def test_items_of_another_clause_are_not_attached(annotator: Annotator) -> None:
+    result = _annotate(
+        annotator, "Ruritania condemned Freedonia after its drones hit a school in the north."
+    )
+    assert _event(result, "condemned").materiel == ()
+
+
+def test_event_time_from_context(annotator: Annotator) -> None:
+    result = _annotate(
+        annotator,
+        "On Sunday, Freedonia attacked the port. Ruritania condemned the attack.\n\n"
+        "Ruritania also condemned the blockade.",
+    )
+    condemned = [e for e in result.events if e.trigger.text == "condemned"]
+    first, second = condemned
+    assert first.time is not None and (first.time.source, first.time.value) == (
+        "context",
+        "2025-10-26",
+    )
+    # A new paragraph does not inherit: the publication date stands in, marked as such.
+    assert second.time is not None and second.time.source == "publication"
+
+
+def test_event_time_is_the_one_that_modifies_the_trigger(annotator: Annotator) -> None:
+    result = _annotate(
+        annotator,
+        "On Sunday, a plane sanctioned by Freedonia in 2023 landed in the capital.",
+    )
+    sanction = [e for e in result.events if e.type == "SANCTION"]
+    assert sanction and sanction[0].time is not None
+    assert (sanction[0].time.value, sanction[0].time.source) == ("2023", "sentence")
