@@ -1,134 +1,397 @@
-"""A first event detector: trigger words from ``data/event_triggers.tsv`` and their arguments
-from the dependency parse.
+"""Event coding: PLOVER type and mode, CAMEO code, actors and recipients, per sentence.
 
-One event per trigger: the PLOVER type, mode and CAMEO code of the lexicon entry; actors from
-the subject (or the ``by`` agent of a passive, or ``of``/``from`` after a nominal trigger),
-recipients from the object or a ``to``/``against``/``with`` phrase. Conjoined arguments
-("Russia, China and Iran") each count. Negation ("did not attack") is recorded, not dropped.
+Per parsed sentence (see :mod:`.parsing`; sentences left unparsed hold no trigger candidate):
+
+1. Triggers. A verb is coded by its argument patterns or its own code (:mod:`.matching`: the
+   CAMEO verb dictionary plus newsgraph's additions); a noun by ``event_nouns.tsv`` unless a
+   verb pattern already used it ("imposed *sanctions*"); a noun that is a verb's object ranks
+   with the verb ("launched an *attack*"). Participles used as adjectives ("the *recognised*
+   government") and "according to" are no triggers.
+2. Future tense. A cooperative event under ``will``/``would``/``shall`` is an intent (AGREE:
+   "will visit" is 036), a conflictual one a threat ("will shell" is 138) unless it is
+   announced or decided ("announced it would prohibit aid" stays a sanction); "will not meet"
+   is a rejection.
+3. Frames (``event_frames.tsv``), innermost first. A governing word and the event below it make
+   one event: "asked Russia to supply missiles" is a request for aid by the asker to Russia,
+   and the supply, which did not happen, is not reported apart. "Is considering sending aid"
+   reports no event; "claimed that they had attacked" is a claim of responsibility (CAMEO 015),
+   which PLOVER drops, as the CAMEO dictionary's own transformation says. Reporting verbs
+   ("said that ...") keep the reported event and lend it its actor when the report names the
+   actor only by a pronoun; "X said Y must ..." is X's demand on Y. "Accused X of attacking"
+   keeps both, the accusation first. A denial ("rejected accusations that ...", CAMEO 016) is
+   no event and the events it denies are not reported.
+4. Arguments (:mod:`.arguments`), each resolved through :func:`.mentions.actor_for` (the actor
+   resolver's mention that contains the word), else kept as its words. An event with no word
+   that can name an actor on either side is dropped: PLOVER codes no actorless events
+   ("shells crashed into the port").
+5. Confidence: main-clause verbs with an actor rank above events in relative or adverbial
+   clauses, nominal triggers and negated events. The eval's "top event" is the highest.
+
+Negation ("did not attack") is recorded on the event, not dropped.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event, EventActor, EventTime, TimeExpression, event_id
 from ..model import Span as TextSpan
-from ..resources import read_table
+from .arguments import is_actorlike, noun_arguments, subjects, verb_recipients, with_conjuncts
+from .codes import bridged, cameo_root, combine, plover_of
+from .lexicon import Frame, Lexicon, lexicon
+from .matching import code_verb, particle_of
 from .mentions import actor_for
+from .parsing import is_parsed
 from .plover import plover_quad, plover_score
 
-__all__ = ["EventTagger", "Trigger", "triggers"]
+__all__ = ["EXTRACTOR", "Candidate", "EventCoder", "EventTagger", "code_sentence"]
 
-EXTRACTOR = "rules-v0"
-_SUBJECTS = frozenset({"nsubj", "csubj"})
-_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-_OBJECTS = frozenset({"dobj", "dative", "obj", "iobj"})
-_RECIPIENT_PREPS = frozenset({"to", "against", "with", "on", "at", "toward", "towards", "into"})
-_NOUN_ACTOR_PREPS = frozenset({"of", "by", "from"})
-_ARGUMENT_POS = frozenset({"PROPN", "NOUN", "PRON"})
+EXTRACTOR = "rules-v1"
 
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    lemma: str
-    pos: str
-    particle: str
-    type: str
-    mode: str
-    cameo: str
+_FUTURE = frozenset({"will", "shall", "would", "'ll", "wo"})
+_OBLIGATION = frozenset({"must", "should"})
+_EMBEDDED = frozenset({"xcomp", "ccomp"})
+# Relations that put a trigger in the background of its sentence.
+_DEMOTING = frozenset(
+    {"relcl", "advcl", "acl", "pcomp", "pobj", "amod", "appos", "csubj", "npadvmod", "compound"}
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that"})
+# Cooperative roots whose objects are things rather than recipients (aid, requests, promises).
+_THING_OBJECT_ROOTS = frozenset({2, 3, 6, 7, 8, 10})
+# Governing verbs under which "would" reports a decision, not an intent or a threat.
+_DECISIONS = frozenset({"announce", "decide", "declare", "confirm", "order"})
+_NOT_TRIGGER_DEPS = frozenset({"amod", "prep", "compound", "case"})
 
 
-@cache
-def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
-    """The trigger lexicon, keyed by (lemma, coarse part of speech)."""
-    table: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
-    for row in read_table("event_triggers.tsv"):
-        trigger = Trigger(
-            row["lemma"], row["pos"], row["particle"], row["type"], row["mode"], row["cameo"]
-        )
-        table[(trigger.lemma, trigger.pos)].append(trigger)
-    # Entries with a particle first: "call on" beats "call".
-    return {
-        key: tuple(sorted(entries, key=lambda t: not t.particle)) for key, entries in table.items()
-    }
+@dataclass(slots=True)
+class Candidate:
+    """An event before it becomes a record: its words, code and arguments."""
+
+    trigger: Token
+    code: str
+    actors: list[Token]
+    recipients: list[Token]
+    nominal: bool = False
+    specific: bool = False
+    negated: bool = False
+    frame: str = ""
+    #: The word whose place in the sentence decides the event's prominence.
+    anchor: Token | None = None
+    alleged: bool = False
+    used: set[int] = field(default_factory=set)
 
 
-def _choose(token: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
-    following = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
-    for entry in entries:
-        if not entry.particle or entry.particle in following:
-            return entry
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+
+
+def _aux(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _verb_candidate(token: Token, lex: Lexicon) -> Candidate | None:
+    if token.dep_ in _NOT_TRIGGER_DEPS:
+        return None
+    found = code_verb(token, lex)
+    if found is None:
+        return None
+    root = cameo_root(found.code)
+    return Candidate(
+        trigger=token,
+        code=found.code,
+        actors=subjects(token),
+        recipients=verb_recipients(token, objects_are_recipients=root not in _THING_OBJECT_ROOTS),
+        specific=found.pattern is not None,
+        negated=_negated(token),
+        used=set(found.used),
+    )
+
+
+def _noun_candidate(token: Token, lex: Lexicon) -> Candidate | None:
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+    entry = lex.noun(token.lemma_.lower(), modifiers)
+    if entry is None or not entry.code:
+        return None
+    actors, recipients = noun_arguments(token, entry)
+    governor = token.head if token.dep_ in ("dobj", "nsubjpass", "attr") else None
+    return Candidate(
+        trigger=token,
+        code=entry.code,
+        actors=actors,
+        recipients=recipients,
+        nominal=True,
+        negated=_negated(governor) if governor is not None else False,
+        # The object of a verb is as prominent as the verb ("launched an *attack*").
+        anchor=governor if governor is not None and governor.pos_ == "VERB" else None,
+    )
+
+
+def _frame_of(token: Token, lex: Lexicon) -> Frame | None:
+    if token.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
+        return None
+    lemma = token.lemma_.lower()
+    particle = particle_of(token)
+    if particle:
+        found = lex.frames.get(f"{lemma} {particle}")
+        if found is not None:
+            return found
+    return lex.frames.get(lemma)
+
+
+def _embedded(frame: Token, events: dict[int, Candidate], *, nouns: bool) -> Candidate | None:
+    """The event a frame word governs: a verb complement ("to supply", "that X must"), an
+    adjective's complement ("ready to help"), or an event noun it takes ("rejected the
+    request", "called for sanctions", "accused X of violating")."""
+    for child in frame.children:
+        if child.dep_ in _EMBEDDED and child.i in events:
+            return events[child.i]
+    for child in frame.children:
+        if child.dep_ in ("acomp", "xcomp", "ccomp", "dobj"):
+            for grandchild in child.children:
+                if grandchild.dep_ in _EMBEDDED and grandchild.i in events:
+                    return events[grandchild.i]
+    for child in frame.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "on", "about"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pcomp" and grandchild.i in events:
+                    return events[grandchild.i]
+    if not nouns:
+        return None
+    for child in frame.children:
+        if child.dep_ in ("dobj", "attr") and child.i in events:
+            return events[child.i]
+        if child.dep_ == "prep" and child.lower_ in ("to", "for", "of", "on"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.i in events:
+                    return events[grandchild.i]
     return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _within(token: Token, heads: set[int]) -> bool:
+    """Whether ``token`` is one of ``heads`` or below one of them."""
+    current = token
+    for _ in range(50):
+        if current.i in heads:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+class EventCoder:
+    """Codes the events of one parsed sentence."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex if lex is not None else lexicon()
+
+    def candidates(self, sent: Span) -> list[Candidate]:
+        lex = self.lex
+        events: dict[int, Candidate] = {}
+        used: set[int] = set()
+        denied: set[int] = set()
+        silenced: set[int] = set()
+        for token in sent:
+            if token.pos_ == "VERB":
+                found = _verb_candidate(token, lex)
+                if found is None:
+                    continue
+                used |= found.used
+                if cameo_root(found.code) == 1:
+                    # A statement or a denial: no event; what it denies is not reported.
+                    if found.code.startswith("016"):
+                        denied |= found.used
+                    silenced.add(token.i)
+                    continue
+                events[token.i] = found
+        for token in sent:
+            if token.pos_ == "NOUN" and token.i not in used and token.i not in events:
+                found = _noun_candidate(token, lex)
+                if found is not None:
+                    events[token.i] = found
+        for candidate in events.values():
+            self._future(candidate)
+        # A word a verb pattern used ("rejected the *request*") frames nothing itself.
+        frames = [
+            (token, frame)
+            for token in sent
+            if token.i not in used | silenced and (frame := _frame_of(token, lex)) is not None
+        ]
+        # Innermost frames first: "said it would refuse to meet" refuses before it reports.
+        consumed: set[int] = set()
+        for token, frame in sorted(frames, key=lambda item: -_depth(item[0])):
+            if token.i not in consumed:
+                self._apply_frame(token, frame, events, consumed)
+        found = [
+            c
+            for c in events.values()
+            if not (denied and _within(c.trigger, denied)) and self._has_actor(c)
+        ]
+        return found
+
+    @staticmethod
+    def _has_actor(candidate: Candidate) -> bool:
+        return any(is_actorlike(t) for t in (*candidate.actors, *candidate.recipients))
+
+    def _future(self, candidate: Candidate) -> None:
+        token = candidate.trigger
+        if candidate.nominal or not (_aux(token) & _FUTURE):
+            return
+        root = cameo_root(candidate.code)
+        governor = token.head if token.dep_ in _EMBEDDED else None
+        if governor is not None and governor.lemma_.lower() in _DECISIONS and root >= 14:
+            return  # "announced it would prohibit aid": the decision is the event
+        if candidate.negated and 3 <= root <= 8:
+            candidate.code = combine("refuse", candidate.code)
+            candidate.negated = False
+        elif not candidate.negated:
+            candidate.code = combine("intent", candidate.code)
+        candidate.frame = candidate.frame or "intent"
+
+    def _apply_frame(
+        self, token: Token, frame: Frame, events: dict[int, Candidate], consumed: set[int]
+    ) -> None:
+        inner = _embedded(token, events, nouns=frame.nouns)
+        own = events.get(token.i)
+        kind = frame.kind
+        if kind == "report":
+            if inner is not None:
+                self._report(token, inner)
+            return
+        if kind == "pass":
+            if inner is not None and not inner.actors:
+                inner.actors = subjects(token)
+            return
+        if kind == "hypothetical":
+            # "is considering sending aid to help": nothing happened, nor anything under it.
+            if inner is not None:
+                for index in [i for i, c in events.items() if _within(c.trigger, {inner.trigger.i})]:
+                    events.pop(index)
+                    consumed.add(index)
+            return
+        if kind == "claim":
+            # "claimed that they had attacked": a claim of responsibility (015), not coded.
+            if inner is not None and all(t.lower_ in _PRONOUNS for t in inner.actors):
+                events.pop(inner.trigger.i, None)
+                consumed.add(inner.trigger.i)
+            return
+        if inner is None:
+            if own is not None and not own.specific and frame.code:
+                own.code = frame.code
+            elif own is None and frame.code:
+                events[token.i] = self._frame_event(token, frame.code, kind, None)
+            return
+        if kind == "accuse":
+            accusation = own or self._frame_event(token, frame.code or "112", "accuse", None)
+            accusation.recipients = accusation.recipients or list(inner.actors)
+            events[token.i] = accusation
+            inner.alleged = True
+            return
+        code = combine(kind, inner.code)
+        events[token.i] = self._frame_event(token, code, kind, inner)
+        # "agreed to open its borders and grant asylum": the conjoined event is governed too.
+        for item in (inner.trigger, *inner.trigger.conjuncts):
+            if item.i != token.i:
+                events.pop(item.i, None)
+                consumed.add(item.i)
+
+    def _frame_event(
+        self, token: Token, code: str, kind: str, inner: Candidate | None
+    ) -> Candidate:
+        actors = subjects(token) if token.pos_ != "ADJ" else subjects(token.head)
+        if kind in ("appeal", "demand"):
+            recipients = verb_recipients(token, objects_are_recipients=False)
+            if not recipients and inner is not None:
+                # "demanded that Hamas renounce": the one asked is the inner subject.
+                recipients = list(inner.actors) or list(inner.recipients)
+        elif inner is not None:
+            recipients = list(inner.recipients)
+        else:
+            recipients = verb_recipients(token, objects_are_recipients=True)
+        if inner is not None and inner.nominal and kind in ("refuse", "accuse"):
+            # "rejected the US request": the requester receives the rejection.
+            recipients = list(inner.actors) or recipients
+        return Candidate(
+            trigger=token,
+            code=code,
+            actors=actors or (list(inner.actors) if inner is not None else []),
+            recipients=[r for r in recipients if r not in actors],
+            specific=inner is not None and inner.specific,
+            negated=_negated(token),
+            frame=kind,
+            used=set(inner.used) if inner is not None else set(),
+        )
+
+    def _report(self, token: Token, inner: Candidate) -> None:
+        speakers = subjects(token)
+        if not speakers:
+            return
+        pronoun_only = all(t.lower_ in _PRONOUNS for t in inner.actors)
+        if not inner.nominal and _aux(inner.trigger) & _OBLIGATION and not inner.frame:
+            # "X said Y must return the helicopter": X demands it of Y.
+            inner.recipients = list(inner.actors) or inner.recipients
+            inner.actors = speakers
+            inner.code = combine("demand", inner.code)
+            inner.frame = "demand"
+        elif pronoun_only:
+            inner.actors = speakers
+
+    def confidence(self, candidate: Candidate) -> float:
+        anchor = candidate.anchor or candidate.trigger
+        score = 0.2 + 0.45 * _prominence(anchor, self.lex)
+        score += 0.1 if not candidate.nominal else 0.05 * (candidate.anchor is not None)
+        if candidate.actors:
+            score += 0.1 + 0.05 * bool(candidate.recipients)
+        elif candidate.recipients:
+            score += 0.07
+        score += 0.05 * candidate.specific
+        score -= 0.15 * candidate.negated + 0.1 * candidate.alleged
+        return round(min(max(score, 0.05), 0.99), 4)
+
+
+def _prominence(token: Token, lex: Lexicon) -> float:
+    """1 for a main-clause word; less for each clause or phrase it is buried in."""
+    score = 1.0
+    current = token
+    for _ in range(12):
+        head = current.head
+        if head.i == current.i:
+            break
+        dep = current.dep_
+        if dep in _DEMOTING:
+            score -= 0.2
+        elif dep == "conj":
+            score -= 0.1
+        elif dep in _EMBEDDED and _frame_of(head, lex) is None:
+            score -= 0.2
+        current = head
+    return max(score, 0.2)
 
 
 def _phrase(token: Token) -> Span:
     """The words naming an argument: its entity if it is in one, else the head with its
-    compounds and adjectives ("American troops", "a senior aide")."""
+    compounds, adjectives and possessor ("American troops", "a senior aide")."""
     doc = token.doc
-    if token.ent_type_ and token.ent_iob_ != "O":
+    if token.ent_iob_ != "O" and token.ent_type_:
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
                 return ent
     left = token.i
     for child in token.lefts:
-        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < left:
-            left = min(left, child.left_edge.i if child.dep_ == "poss" else child.i)
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "nummod") and child.i < left:
+            left = child.left_edge.i if child.dep_ == "poss" else child.i
     return doc[left : token.i + 1]
-
-
-def _with_conjuncts(token: Token) -> list[Token]:
-    found = [token]
-    for conj in token.conjuncts:
-        if conj.pos_ in _ARGUMENT_POS and conj not in found:
-            found.append(conj)
-    return found
-
-
-def _arguments(trigger: Token) -> tuple[list[Token], list[Token]]:
-    actors: list[Token] = []
-    recipients: list[Token] = []
-    if trigger.pos_ == "VERB":
-        for child in trigger.children:
-            if child.dep_ in _SUBJECTS:
-                actors.extend(_with_conjuncts(child))
-            elif child.dep_ in _PASSIVE_SUBJECTS:
-                recipients.extend(_with_conjuncts(child))
-            elif child.dep_ == "agent":
-                actors.extend(
-                    p for c in child.children if c.dep_ == "pobj" for p in _with_conjuncts(c)
-                )
-            elif child.dep_ in _OBJECTS:
-                recipients.extend(_with_conjuncts(child))
-            elif child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPS:
-                recipients.extend(
-                    p for c in child.children if c.dep_ == "pobj" for p in _with_conjuncts(c)
-                )
-        # "X plans to visit": the subject of the governing verb acts.
-        if (
-            not actors
-            and trigger.dep_ in ("xcomp", "conj", "advcl")
-            and trigger.head.pos_ == "VERB"
-        ):
-            actors.extend(c for c in trigger.head.children if c.dep_ in _SUBJECTS | {"nsubj"})
-    else:
-        for child in trigger.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_):
-                actors.append(child)
-            elif child.dep_ == "prep" and child.lower_ in _NOUN_ACTOR_PREPS:
-                actors.extend(
-                    p for c in child.children if c.dep_ == "pobj" for p in _with_conjuncts(c)
-                )
-            elif child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPS:
-                recipients.extend(
-                    p for c in child.children if c.dep_ == "pobj" for p in _with_conjuncts(c)
-                )
-    keep = [t for t in actors if t.pos_ in _ARGUMENT_POS]
-    return keep, [t for t in recipients if t.pos_ in _ARGUMENT_POS and t not in keep]
 
 
 def _event_actor(token: Token) -> EventActor:
@@ -148,53 +411,74 @@ def _time_for(doc: Doc, sent: Span, times: list[TimeExpression]) -> EventTime | 
     return EventTime.from_publication(published) if published else None
 
 
+def _unique(tokens: list[Token]) -> list[EventActor]:
+    found: list[EventActor] = []
+    for token in with_conjuncts(tokens):
+        actor = _event_actor(token)
+        if all((a.start, a.end) != (actor.start, actor.end) for a in found):
+            found.append(actor)
+    return found
+
+
+def code_sentence(
+    doc: Doc, sent: Span, *, coder: EventCoder, times: list[TimeExpression]
+) -> list[Event]:
+    """The events of one parsed sentence, as records."""
+    events: list[Event] = []
+    seen: set[str] = set()
+    for candidate in sorted(coder.candidates(sent), key=lambda c: c.trigger.i):
+        plover = plover_of(candidate.code)
+        if plover is None:
+            continue
+        kind, mode = plover
+        trigger = candidate.trigger
+        identifier = event_id(
+            doc._.ng_doc_id,
+            sentence_start=sent.start_char,
+            trigger_start=trigger.idx,
+            event_type=kind,
+        )
+        if identifier in seen:
+            continue
+        seen.add(identifier)
+        actors = _unique(candidate.actors)
+        recipients = [
+            r for r in _unique(candidate.recipients) if all(r.start != a.start for a in actors)
+        ]
+        events.append(
+            Event(
+                id=identifier,
+                type=kind,
+                mode=mode,
+                cameo=bridged(candidate.code),
+                quad=plover_quad(kind),
+                score=plover_score(kind, mode),
+                trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+                actors=tuple(actors),
+                recipients=tuple(recipients),
+                time=_time_for(doc, sent, times),
+                negated=candidate.negated,
+                confidence=coder.confidence(candidate),
+                extractor=EXTRACTOR,
+            )
+        )
+    return events
+
+
 class EventTagger:
-    """Fill ``doc._.ng_events``."""
+    """Fill ``doc._.ng_events`` from the parsed sentences."""
 
     def __init__(self, nlp: Language, name: str = "newsgraph_events") -> None:
         self.name = name
-        self.lexicon = triggers()
+        self.coder = EventCoder()
 
     def __call__(self, doc: Doc) -> Doc:
-        events: list[Event] = []
-        seen: set[str] = set()
         times: list[TimeExpression] = doc._.ng_times or []
+        events: list[Event] = []
         for sent in doc.sents:
-            for token in sent:
-                if token.pos_ not in ("VERB", "NOUN"):
-                    continue
-                entries = self.lexicon.get((token.lemma_.lower(), token.pos_))
-                entry = _choose(token, entries) if entries else None
-                if entry is None:
-                    continue
-                actors, recipients = _arguments(token)
-                identifier = event_id(
-                    doc._.ng_doc_id,
-                    sentence_start=sent.start_char,
-                    trigger_start=token.idx,
-                    event_type=entry.type,
-                )
-                if identifier in seen:
-                    continue
-                seen.add(identifier)
-                events.append(
-                    Event(
-                        id=identifier,
-                        type=entry.type,
-                        mode=entry.mode or None,
-                        cameo=entry.cameo or None,
-                        quad=plover_quad(entry.type),
-                        score=plover_score(entry.type, entry.mode),
-                        trigger=TextSpan(token.idx, token.idx + len(token.text), token.text),
-                        sentence_start=sent.start_char,
-                        sentence_end=sent.end_char,
-                        actors=tuple(_event_actor(t) for t in actors),
-                        recipients=tuple(_event_actor(t) for t in recipients),
-                        time=_time_for(doc, sent, times),
-                        negated=any(c.dep_ == "neg" for c in token.children),
-                        confidence=0.4 + 0.3 * bool(actors) + 0.2 * bool(recipients),
-                        extractor=EXTRACTOR,
-                    )
-                )
+            if is_parsed(sent):
+                events.extend(code_sentence(doc, sent, coder=self.coder, times=times))
         doc._.ng_events = events
         return doc

