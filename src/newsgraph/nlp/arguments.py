@@ -45,7 +45,8 @@ _NOT_ACTORS = frozenset(
      "PLATFORM", "EQUIPMENT"}
 )
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_PERSONAL = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+# "it" is left out: it names a thing more often than a state or a party.
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
 # Nouns that name what is asked for or given, never who receives it.
 _THEMES = frozenset(
     "aid assistance help support weapon weapons arm arms equipment money fund funds food "
@@ -54,6 +55,10 @@ _THEMES = frozenset(
 )
 
 
+# Nouns an event noun can modify without losing the event ("mediation *efforts*").
+_LIGHT_NOUNS = frozenset(
+    "effort efforts attempt bid process plan programme program mission operation campaign".split()
+)
 # Nouns that stand for what someone said or decided: their owner is the one acted on.
 _STATEMENTS = frozenset(
     "proposal offer statement plan decision policy call resolution move effort efforts bid "
@@ -239,7 +244,10 @@ def noun_arguments(noun: Token, entry: NounEntry) -> tuple[list[Token], list[Tok
                     recipients.extend(_pobjs(child))
             elif word in _NOUN_RECIPIENT_PREPS:
                 recipients.extend(_pobjs(child))
-    if not actors and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ == "VERB":
+    holder = noun
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in _LIGHT_NOUNS:
+        holder = noun.head  # "undertook a *mediation* mission": the mission's verb acts
+    if not actors and holder.dep_ in ("dobj", "attr", "nsubjpass") and holder.head.pos_ == "VERB":
         # "held talks with X", "launched an attack on X": the verb's subject acts.
-        actors.extend(subjects(noun.head))
+        actors.extend(subjects(holder.head))
     return actors, [t for t in recipients if t not in actors]

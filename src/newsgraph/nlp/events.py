@@ -64,6 +64,7 @@ _THING_OBJECT_ROOTS = frozenset({2, 3, 6, 7, 8, 10})
 # Governing verbs under which "would" reports a decision, not an intent or a threat.
 _DECISIONS = frozenset({"announce", "decide", "declare", "confirm", "order"})
 _NOT_TRIGGER_DEPS = frozenset({"amod", "prep", "compound", "case"})
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr"})
 
 
 @dataclass(slots=True)
@@ -81,6 +82,8 @@ class Candidate:
     #: The word whose place in the sentence decides the event's prominence.
     anchor: Token | None = None
     alleged: bool = False
+    #: A bare dictionary verb: evidence enough only with an actor on both sides.
+    weak: bool = False
     used: set[int] = field(default_factory=set)
 
 
@@ -92,8 +95,15 @@ def _aux(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
+def _verbal(token: Token) -> bool:
+    """Whether a word tagged as a verb is used as one ("*the* decline in" is a noun)."""
+    return token.dep_ not in _NOT_TRIGGER_DEPS and not any(
+        c.dep_ == "det" for c in token.children
+    )
+
+
 def _verb_candidate(token: Token, lex: Lexicon) -> Candidate | None:
-    if token.dep_ in _NOT_TRIGGER_DEPS:
+    if not _verbal(token):
         return None
     found = code_verb(token, lex)
     if found is None:
@@ -106,12 +116,27 @@ def _verb_candidate(token: Token, lex: Lexicon) -> Candidate | None:
         recipients=verb_recipients(token, objects_are_recipients=root not in _THING_OBJECT_ROOTS),
         specific=found.pattern is not None,
         negated=_negated(token),
+        weak=found.pattern is None and not found.entry.ours,
         used=set(found.used),
     )
 
 
+def _noun_context(token: Token) -> set[str]:
+    """What goes with a noun, as ``event_nouns.tsv`` writes it: modifiers ("air"), following
+    prepositions (">on") and the verb it is the object of ("+carry")."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("compound", "amod"):
+            found.add(child.lemma_.lower())
+        elif child.dep_ == "prep":
+            found.add(">" + child.lower_)
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.i != token.i:
+        found.add("+" + token.head.lemma_.lower())
+    return found
+
+
 def _noun_candidate(token: Token, lex: Lexicon) -> Candidate | None:
-    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+    modifiers = _noun_context(token)
     entry = lex.noun(token.lemma_.lower(), modifiers)
     if entry is None or not entry.code:
         return None
@@ -130,7 +155,7 @@ def _noun_candidate(token: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _frame_of(token: Token, lex: Lexicon) -> Frame | None:
-    if token.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
+    if token.pos_ not in ("VERB", "ADJ", "AUX") or not _verbal(token):
         return None
     lemma = token.lemma_.lower()
     particle = particle_of(token)
@@ -209,8 +234,10 @@ class EventCoder:
                     continue
                 used |= found.used
                 if cameo_root(found.code) == 1:
-                    # A statement or a denial: no event; what it denies is not reported.
-                    if found.code.startswith("016"):
+                    # A statement, a claim or a denial: no event; what is denied or claimed
+                    # ("rejected accusations that...", "claimed responsibility for the attack")
+                    # is not reported either.
+                    if found.code.startswith(("015", "016")):
                         denied |= found.used
                     silenced.add(token.i)
                     continue
@@ -242,7 +269,21 @@ class EventCoder:
 
     @staticmethod
     def _has_actor(candidate: Candidate) -> bool:
-        return any(is_actorlike(t) for t in (*candidate.actors, *candidate.recipients))
+        """Whether the arguments can name actors. A pattern or a frame is evidence enough; a
+        verb of newsgraph's list or an event noun needs an actor on one side ("shells
+        *crashed* into the port" has none); a bare dictionary verb on both, as PETRARCH
+        required a source and a target ("people *think*" is no consultation)."""
+        if candidate.specific or candidate.frame:
+            return True
+        actor = any(is_actorlike(t) for t in candidate.actors)
+        recipient = any(is_actorlike(t) for t in candidate.recipients)
+        if not candidate.weak:
+            return actor or recipient
+        # Force and coercion have things and places as targets ("blew up power lines");
+        # several actors are each other's recipients ("Putin and Xi discussed trade").
+        conflict = cameo_root(candidate.code) >= 14 and bool(candidate.recipients)
+        several = sum(is_actorlike(t) for t in with_conjuncts(candidate.actors)) > 1
+        return actor and (recipient or conflict or several)
 
     def _future(self, candidate: Candidate) -> None:
         token = candidate.trigger
@@ -287,10 +328,17 @@ class EventCoder:
                 consumed.add(inner.trigger.i)
             return
         if inner is None:
-            if own is not None and not own.specific and frame.code:
-                own.code = frame.code
-            elif own is None and frame.code:
-                events[token.i] = self._frame_event(token, frame.code, kind, None)
+            code = own.code if own is not None and own.specific else frame.code
+            if kind == "intent" and not any(c.dep_ in _COMPLEMENTS for c in token.children):
+                code = ""  # "sixty percent agreed": an opinion, not a commitment
+            if code:
+                found = self._frame_event(token, code, kind, None)
+                if own is not None or any(
+                    is_actorlike(t) for t in (*found.actors, *found.recipients)
+                ):
+                    events[token.i] = found
+            elif own is not None:
+                events.pop(token.i)
             return
         if kind == "accuse":
             accusation = own or self._frame_event(token, frame.code or "112", "accuse", None)
@@ -315,6 +363,14 @@ class EventCoder:
             if not recipients and inner is not None:
                 # "demanded that Hamas renounce": the one asked is the inner subject.
                 recipients = list(inner.actors) or list(inner.recipients)
+            if not recipients:
+                recipients = [
+                    t
+                    for c in token.children
+                    if c.dep_ in _EMBEDDED
+                    for t in subjects(c)
+                    if t not in actors
+                ]
         elif inner is not None:
             recipients = list(inner.recipients)
         else:

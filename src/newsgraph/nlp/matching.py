@@ -24,6 +24,9 @@ _OBJECT_DEPS = frozenset(
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PREP_DEPS = frozenset({"prep", "agent", "dative"})
 _WHEN = frozenset({"DATE", "TIME"})
+_LIGHT_NOUNS = frozenset(
+    "effort attempt bid process plan programme program mission operation campaign".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,14 @@ def _arguments(verb: Token) -> _Arguments:
     objects = _expand(
         [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.ent_type_ not in _WHEN]
     )
+    # "ended *mediation* efforts": the noun that says what the effort is counts as the object.
+    objects += [
+        c
+        for o in objects
+        if o.lemma_.lower() in _LIGHT_NOUNS
+        for c in o.children
+        if c.dep_ == "compound"
+    ]
     preps: list[tuple[str, list[Token]]] = []
     holders = [verb, *(o for o in objects if o.pos_ in ("NOUN", "PROPN"))]
     for holder in holders:

@@ -35,7 +35,14 @@ from spacy.tokens import Doc, Span
 from .arguments import is_actorlike
 from .lexicon import Lexicon, lexicon
 
-__all__ = ["SelectiveParser", "candidate_sentences", "is_candidate", "is_parsed", "parse_spans"]
+__all__ = [
+    "SelectiveParser",
+    "candidate_sentences",
+    "is_candidate",
+    "is_parsed",
+    "parse_spans",
+    "reset_tree",
+]
 
 
 def is_parsed(sent: Span) -> bool:
@@ -76,6 +83,26 @@ def is_candidate(sent: Span, lex: Lexicon) -> bool:
 def candidate_sentences(doc: Doc, lex: Lexicon | None = None) -> list[Span]:
     lex = lex if lex is not None else lexicon()
     return [sent for sent in doc.sents if is_candidate(sent, lex)]
+
+
+def reset_tree(doc: Doc) -> None:
+    """Give every token an empty tree of its own (no head, no children, no label).
+
+    Tokens the tokenizer copied from its cache can carry the tree edges of the text they were
+    cached from ("—" in a long text), and spaCy walks those edges for ``token.children``:
+    without a parser to overwrite them they must be reset, or reading a child can read past the
+    document. spaCy rebuilds the edges only when labels are set, so a placeholder label is set
+    and then cleared; sentence boundaries are restored.
+    """
+    size = len(doc)
+    if not size:
+        return
+    boundaries = doc.to_array([SENT_START])
+    array = numpy.zeros((size, 2), dtype=numpy.uint64)
+    array[:, 1] = doc.vocab.strings.add("dep")
+    doc.from_array([HEAD, DEP], array)
+    doc.from_array([DEP], numpy.zeros((size, 1), dtype=numpy.uint64))
+    doc.from_array([SENT_START], boundaries)
 
 
 def parse_spans(doc: Doc, spans: list[Span], parser: object) -> None:
@@ -124,5 +151,6 @@ class SelectiveParser:
         parser = self._parser()
         if parser is None or doc.has_annotation("DEP"):
             return doc
+        reset_tree(doc)
         parse_spans(doc, candidate_sentences(doc, self.lex), parser)
         return doc
