@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from ..resources import read_text
 from .lexicon import NounEntry, lexicon
+from .matching import counted
 
 __all__ = [
     "ACTOR_LABELS",
@@ -59,6 +60,13 @@ _THEMES = frozenset(
 _LIGHT_NOUNS = frozenset(
     "effort efforts attempt bid process plan programme program mission operation campaign".split()
 )
+# Verbs that lend their subject to the event noun they take ("*launched* an attack").
+_SUPPORT_VERBS = frozenset(
+    "carry conduct launch hold stage make mount begin start continue resume impose undertake "
+    "organize organise perform pay wage open coordinate arrange announce declare intensify "
+    "step escalate expand extend order approve authorize renew complete finish "
+    "authorise plan prepare".split()
+)
 # Nouns that stand for what someone said or decided: their owner is the one acted on.
 _STATEMENTS = frozenset(
     "proposal offer statement plan decision policy call resolution move effort efforts bid "
@@ -88,7 +96,7 @@ def is_actorlike(token: Token) -> bool:
         return True
     # "Chinese peacekeepers", "UK negotiators": a noun a nationality or place modifies.
     return token.pos_ == "NOUN" and any(
-        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ACTOR_LABELS
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ACTOR_LABELS
         for c in token.children
     )
 
@@ -97,12 +105,13 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     """The words and those conjoined with them ("Russia, China, and Iran"), leaving out
     dates, numbers and amounts ("on *Tuesday*" names no recipient)."""
     found: list[Token] = []
-    for token in (_counted(t) for t in tokens):
+    for token in (counted(t) for t in tokens):
         for item in (token, *token.conjuncts):
             if (
                 item not in found
                 and item.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM")
                 and item.ent_type_ not in _NOT_ACTORS
+                and not item.is_punct
             ):
                 found.append(item)
     return found
@@ -128,17 +137,6 @@ def _is_eventlike(token: Token) -> bool:
     return lemma in _STATEMENTS or lemma in lex.nouns or lemma in lex.frames
 
 
-def _counted(token: Token) -> Token:
-    """"Hundreds of *prisoners*", "dozens of *people*": the counted noun, not the count."""
-    if token.ent_type_ in ("CARDINAL", "QUANTITY") or token.pos_ == "NUM":
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-    return token
-
-
 def _pobjs(prep: Token) -> list[Token]:
     return with_conjuncts(c for c in prep.children if c.dep_ == "pobj")
 
@@ -149,6 +147,18 @@ def _agents(verb: Token) -> list[Token]:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             found.extend(_pobjs(child))
     return found
+
+
+def _origin(token: Token) -> Token:
+    """"A freighter flight *from Tehran* delivered": where a thing that acts comes from."""
+    if is_actorlike(token):
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and is_actorlike(pobj):
+                    return pobj
+    return token
 
 
 def _relative_head(verb: Token) -> Token | None:
@@ -168,10 +178,12 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         relative = _relative_head(verb)
         if relative is not None and all(t.lower_ in _RELATIVE for t in direct):
             return with_conjuncts([relative])
-        return with_conjuncts(direct)
+        return with_conjuncts([_origin(t) for t in direct])
     if depth > 3:
         return []
     head = verb.head
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head  # "requesting assistance *by asking* for radars"
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.i != verb.i:
         if head.pos_ in ("VERB", "AUX"):
             return subjects(head, depth=depth + 1)
@@ -210,9 +222,17 @@ def verb_recipients(verb: Token, *, objects_are_recipients: bool) -> list[Token]
                     found.append(token)
         elif child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPS:
             found.extend(t for t in _pobjs(child) if objects_are_recipients or is_actorlike(t))
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "a letter to Xi requesting ...": the letter's addressee.
+        for child in verb.head.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                found.extend(_pobjs(child))
     recipients: list[Token] = []
     for token in found:
         if token.pos_ == "NOUN" and _is_eventlike(token):
+            recipients.extend(owners(token))
+        elif token.pos_ == "NOUN" and not is_actorlike(token) and owners(token):
+            # "respects *Venezuela's* sovereignty", "condemned *Russia's* actions"
             recipients.extend(owners(token))
         else:
             recipients.append(token)
@@ -244,10 +264,23 @@ def noun_arguments(noun: Token, entry: NounEntry) -> tuple[list[Token], list[Tok
                     recipients.extend(_pobjs(child))
             elif word in _NOUN_RECIPIENT_PREPS:
                 recipients.extend(_pobjs(child))
+    if not recipients:
+        # "a visit by a senior aide to the Russian capital": the parser hangs "to" on the aide.
+        for actor in actors:
+            for child in actor.children:
+                if child.dep_ == "prep" and child.lower_ in ("to", "against"):
+                    recipients.extend(_pobjs(child))
     holder = noun
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in _LIGHT_NOUNS:
         holder = noun.head  # "undertook a *mediation* mission": the mission's verb acts
-    if not actors and holder.dep_ in ("dobj", "attr", "nsubjpass") and holder.head.pos_ == "VERB":
-        # "held talks with X", "launched an attack on X": the verb's subject acts.
-        actors.extend(subjects(holder.head))
+    governor = holder.head
+    if (
+        not actors
+        and holder.dep_ in ("dobj", "attr", "nsubjpass")
+        and governor.pos_ == "VERB"
+        and governor.lemma_.lower() in _SUPPORT_VERBS
+    ):
+        # "held talks with X", "launched an attack on X": the support verb's subject acts
+        # ("confirmed the delivery" is no delivery by the one who confirms).
+        actors.extend(subjects(governor))
     return actors, [t for t in recipients if t not in actors]

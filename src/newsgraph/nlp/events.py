@@ -53,6 +53,10 @@ EXTRACTOR = "rules-v1"
 
 _FUTURE = frozenset({"will", "shall", "would", "'ll", "wo"})
 _OBLIGATION = frozenset({"must", "should"})
+_STATEMENT_KINDS = frozenset({"report", "claim", "hypothetical", "pass"})
+_MODAL = frozenset({"should", "could", "may", "might", "must"})
+# Reporting verbs under which "Y must ..." is a demand ("believes Y should" is an opinion).
+_SAYING = frozenset({"say", "tell", "state", "declare", "insist", "announce", "stress"})
 _EMBEDDED = frozenset({"xcomp", "ccomp"})
 # Relations that put a trigger in the background of its sentence.
 _DEMOTING = frozenset(
@@ -63,7 +67,9 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "th
 _THING_OBJECT_ROOTS = frozenset({2, 3, 6, 7, 8, 10})
 # Governing verbs under which "would" reports a decision, not an intent or a threat.
 _DECISIONS = frozenset({"announce", "decide", "declare", "confirm", "order"})
-_NOT_TRIGGER_DEPS = frozenset({"amod", "prep", "compound", "case"})
+# Adjectival participles, prepositions ("according to"), gerund subjects ("supplying weapons
+# would make them parties"): no triggers.
+_NOT_TRIGGER_DEPS = frozenset({"amod", "prep", "compound", "case", "csubj", "csubjpass"})
 _COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr"})
 
 
@@ -109,11 +115,24 @@ def _verb_candidate(token: Token, lex: Lexicon) -> Candidate | None:
     if found is None:
         return None
     root = cameo_root(found.code)
+    actors = subjects(token)
+    recipients = verb_recipients(token, objects_are_recipients=root not in _THING_OBJECT_ROOTS)
+    # What a pattern is about ("sent *a letter*", "deployed *troops*") receives nothing.
+    recipients = [r for r in recipients if r.i not in found.used or is_actorlike(r)]
+    if found.pattern is not None and found.pattern.reverse:
+        # "Iran received jets from Russia": Russia acts, Iran receives.
+        sources = [
+            t
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for t in with_conjuncts(p for p in c.children if p.dep_ == "pobj")
+        ]
+        actors, recipients = sources, actors
     return Candidate(
         trigger=token,
         code=found.code,
-        actors=subjects(token),
-        recipients=verb_recipients(token, objects_are_recipients=root not in _THING_OBJECT_ROOTS),
+        actors=actors,
+        recipients=recipients,
         specific=found.pattern is not None,
         negated=_negated(token),
         weak=found.pattern is None and not found.entry.ours,
@@ -166,12 +185,25 @@ def _frame_of(token: Token, lex: Lexicon) -> Frame | None:
     return lex.frames.get(lemma)
 
 
+def _clauses(frame: Token) -> list[Token]:
+    """The clauses a frame word governs; for an adjective ("it is *unclear* whether ...",
+    "*ready* to help") also those of the verb it completes."""
+    found = [c for c in frame.children if c.dep_ in _EMBEDDED]
+    if frame.dep_ == "acomp" and frame.head.i != frame.i:
+        found += [c for c in frame.head.children if c.dep_ in _EMBEDDED]
+    return found
+
+
 def _embedded(frame: Token, events: dict[int, Candidate], *, nouns: bool) -> Candidate | None:
     """The event a frame word governs: a verb complement ("to supply", "that X must"), an
     adjective's complement ("ready to help"), or an event noun it takes ("rejected the
-    request", "called for sanctions", "accused X of violating")."""
-    for child in frame.children:
-        if child.dep_ in _EMBEDDED and child.i in events:
+    request", "called for sanctions", "accused X of violating"). An event noun object comes
+    first: in "requesting cooperation to counter tensions" the infinitive is a purpose."""
+    objects = [c for c in frame.children if c.dep_ == "dobj"]
+    if nouns and objects and objects[0].i in events and events[objects[0].i].nominal:
+        return events[objects[0].i]
+    for child in _clauses(frame):
+        if child.i in events:
             return events[child.i]
     for child in frame.children:
         if child.dep_ in ("acomp", "xcomp", "ccomp", "dobj"):
@@ -220,6 +252,8 @@ class EventCoder:
 
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex if lex is not None else lexicon()
+        #: Verbs of the current sentence coded as statements (CAMEO 01): no events.
+        self._silenced: set[int] = set()
 
     def candidates(self, sent: Span) -> list[Candidate]:
         lex = self.lex
@@ -227,6 +261,7 @@ class EventCoder:
         used: set[int] = set()
         denied: set[int] = set()
         silenced: set[int] = set()
+        self._silenced = silenced
         for token in sent:
             if token.pos_ == "VERB":
                 found = _verb_candidate(token, lex)
@@ -247,13 +282,18 @@ class EventCoder:
                 found = _noun_candidate(token, lex)
                 if found is not None:
                     events[token.i] = found
+        self._light_verbs(events)
+        self._pattern_nouns(events, lex)
         for candidate in events.values():
             self._future(candidate)
         # A word a verb pattern used ("rejected the *request*") frames nothing itself.
         frames = [
             (token, frame)
             for token in sent
-            if token.i not in used | silenced and (frame := _frame_of(token, lex)) is not None
+            if token.i not in used
+            and (frame := _frame_of(token, lex)) is not None
+            # a statement verb still reports; a denial rejects nothing ("rejected accusations")
+            and (token.i not in silenced or frame.kind in _STATEMENT_KINDS)
         ]
         # Innermost frames first: "said it would refuse to meet" refuses before it reports.
         consumed: set[int] = set()
@@ -285,14 +325,46 @@ class EventCoder:
         several = sum(is_actorlike(t) for t in with_conjuncts(candidate.actors)) > 1
         return actor and (recipient or conflict or several)
 
-    def _future(self, candidate: Candidate) -> None:
+    @staticmethod
+    def _light_verbs(events: dict[int, Candidate]) -> None:
+        """A bare dictionary verb whose object is an event noun says less than the noun:
+        "coordinated the *delivery* of drones" is the delivery, with the verb's weight."""
+        for index, candidate in list(events.items()):
+            if not candidate.weak:
+                continue
+            for child in candidate.trigger.children:
+                noun = events.get(child.i)
+                if child.dep_ == "dobj" and noun is not None and noun.nominal:
+                    noun.actors = noun.actors or list(candidate.actors)
+                    noun.anchor = candidate.trigger
+                    del events[index]
+                    break
+
+    @staticmethod
+    def _pattern_nouns(events: dict[int, Candidate], lex: Lexicon) -> None:
+        """"planning a *visit to that country*": a pattern's event noun lends its recipients."""
+        doc_tokens: dict[int, Token] = {}
+        for candidate in events.values():
+            if candidate.recipients or not candidate.used:
+                continue
+            doc = candidate.trigger.doc
+            for index in sorted(candidate.used):
+                token = doc_tokens.setdefault(index, doc[index])
+                modifiers = _noun_context(token)
+                entry = lex.noun(token.lemma_.lower(), modifiers)
+                if entry is not None:
+                    candidate.recipients.extend(noun_arguments(token, entry)[1])
+
+    def _future(self, candidate: Candidate, *, future: bool = False) -> None:
         token = candidate.trigger
-        if candidate.nominal or not (_aux(token) & _FUTURE):
+        if candidate.nominal or not (future or _aux(token) & _FUTURE):
             return
         root = cameo_root(candidate.code)
         governor = token.head if token.dep_ in _EMBEDDED else None
         if governor is not None and governor.lemma_.lower() in _DECISIONS and root >= 14:
             return  # "announced it would prohibit aid": the decision is the event
+        if root == 15:
+            return  # "will deploy troops", "would strengthen its presence": a posture, no threat
         if candidate.negated and 3 <= root <= 8:
             candidate.code = combine("refuse", candidate.code)
             candidate.negated = False
@@ -311,9 +383,14 @@ class EventCoder:
                 self._report(token, inner)
             return
         if kind == "pass":
-            if inner is not None and not inner.actors:
-                inner.actors = subjects(token)
+            if inner is not None:
+                inner.actors = inner.actors or subjects(token)
+                if _aux(token) & _FUTURE and not inner.frame:
+                    # "will keep cooperating" is a promise, as "will cooperate" is.
+                    self._future(inner, future=True)
             return
+        if inner is None and any(c.i in self._silenced for c in _clauses(token)):
+            return  # "declined to comment", "refused to say": about statements, no event
         if kind == "hypothetical":
             # "is considering sending aid to help": nothing happened, nor anything under it.
             if inner is not None:
@@ -327,9 +404,14 @@ class EventCoder:
                 events.pop(inner.trigger.i, None)
                 consumed.add(inner.trigger.i)
             return
+        if inner is None and own is not None and own.specific:
+            own.frame = kind  # "planning a visit": the dictionary pattern already says it
+            return
         if inner is None:
-            code = own.code if own is not None and own.specific else frame.code
-            if kind == "intent" and not any(c.dep_ in _COMPLEMENTS for c in token.children):
+            code = frame.code
+            if kind in ("intent", "agree") and not any(
+                c.dep_ in _COMPLEMENTS for c in token.children
+            ):
                 code = ""  # "sixty percent agreed": an opinion, not a commitment
             if code:
                 found = self._frame_event(token, code, kind, None)
@@ -346,7 +428,10 @@ class EventCoder:
             events[token.i] = accusation
             inner.alleged = True
             return
-        code = combine(kind, inner.code)
+        if kind == "agree" and cameo_root(inner.code) not in range(3, 9):
+            code = inner.code  # "agreed to impose sanctions": a decision, not a promise
+        else:
+            code = combine("intent" if kind == "agree" else kind, inner.code)
         events[token.i] = self._frame_event(token, code, kind, inner)
         # "agreed to open its borders and grant asylum": the conjoined event is governed too.
         for item in (inner.trigger, *inner.trigger.conjuncts):
@@ -393,8 +478,14 @@ class EventCoder:
         speakers = subjects(token)
         if not speakers:
             return
-        pronoun_only = all(t.lower_ in _PRONOUNS for t in inner.actors)
-        if not inner.nominal and _aux(inner.trigger) & _OBLIGATION and not inner.frame:
+        pronoun_only = bool(inner.actors) and all(t.lower_ in _PRONOUNS for t in inner.actors)
+        if (
+            not inner.nominal
+            and _aux(inner.trigger) & _OBLIGATION
+            and not inner.frame
+            and token.lemma_.lower() in _SAYING
+            and any(is_actorlike(t) for t in inner.actors)
+        ):
             # "X said Y must return the helicopter": X demands it of Y.
             inner.recipients = list(inner.actors) or inner.recipients
             inner.actors = speakers
@@ -413,6 +504,8 @@ class EventCoder:
             score += 0.07
         score += 0.05 * candidate.specific
         score -= 0.15 * candidate.negated + 0.1 * candidate.alleged
+        if not candidate.nominal and _aux(candidate.trigger) & _MODAL:
+            score -= 0.1  # "should be resolved", "could lead to": not asserted
         return round(min(max(score, 0.05), 0.99), 4)
 
 

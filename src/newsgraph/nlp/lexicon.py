@@ -42,6 +42,7 @@ Phrase = tuple[Slot, ...]
 FRAME_KINDS = frozenset(
     {
         "intent",
+        "agree",
         "refuse",
         "threaten",
         "appeal",
@@ -66,6 +67,9 @@ class Pattern:
     #: More constraints = more specific; the most specific matching pattern wins.
     weight: int
     ours: bool
+    #: The code is written ``:073`` (PETRARCH's notation): the subject receives, the ``from``
+    #: phrase acts ("Iran received jets from Russia").
+    reverse: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +107,7 @@ class Frame:
 
 
 def _slot(text: str, synsets: dict[str, list[tuple[str, ...]]]) -> Slot:
+    # "@weapon": a synonym set; "=WEAPON": any word of that entity label; else the word.
     entries = synsets.get(text[1:], []) if text.startswith("@") else [(text,)]
     index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for words in entries:
@@ -167,8 +172,18 @@ def _patterns(
             + sum(len(p) for p in objects)
             + sum(1 + (len(p) if p else 0) for _, p in preps)
         )
+        code = row["code"]
+        reverse = code.startswith(":")
         table[row["block"]].append(
-            Pattern(subject, objects, tuple(preps), row["code"], weight + 100 * ours, ours)
+            Pattern(
+                subject,
+                objects,
+                tuple(preps),
+                code.lstrip(":"),
+                weight + 100 * ours,
+                ours,
+                reverse,
+            )
         )
     return table
 

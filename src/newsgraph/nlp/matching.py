@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon, Pattern, Phrase, Slot, VerbEntry
 
-__all__ = ["VerbCode", "code_verb", "particle_of", "words"]
+__all__ = ["VerbCode", "code_verb", "counted", "particle_of", "words"]
 
 #: Dependents that PETRARCH's patterns read as the verb's (post-verb) nouns.
 _OBJECT_DEPS = frozenset(
@@ -24,6 +24,11 @@ _OBJECT_DEPS = frozenset(
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PREP_DEPS = frozenset({"prep", "agent", "dative"})
 _WHEN = frozenset({"DATE", "TIME"})
+_COUNTS = frozenset(
+    "dozens hundreds thousands scores millions tens dozen hundred thousand number series "
+    "batch set sets group groups"
+    .split()
+)
 _LIGHT_NOUNS = frozenset(
     "effort attempt bid process plan programme program mission operation campaign".split()
 )
@@ -38,8 +43,11 @@ class VerbCode:
     used: frozenset[int]
 
 
-def words(token: Token) -> tuple[str, str]:
-    """The forms a lexicon word is compared with: the lemma and the lower-case text."""
+def words(token: Token) -> tuple[str, ...]:
+    """The forms a lexicon word is compared with: the lemma, the lower-case text and, for an
+    entity, ``=LABEL`` ("=WEAPON" matches "S-400")."""
+    if token.ent_type_:
+        return token.lemma_.lower(), token.lower_, "=" + token.ent_type_
     return token.lemma_.lower(), token.lower_
 
 
@@ -77,10 +85,23 @@ def _phrase_match(phrase: Phrase, head: Token) -> int:
 
 
 def _expand(tokens: list[Token]) -> list[Token]:
-    found = list(tokens)
-    for token in tokens:
+    found = [counted(t) for t in tokens]
+    for token in list(found):
         found.extend(c for c in token.conjuncts if c not in found)
     return found
+
+
+def counted(token: Token) -> Token:
+    """"Dozens *of drones*", "hundreds of *prisoners*": the counted noun, not the count."""
+    if token.ent_type_ in ("CARDINAL", "QUANTITY") or token.pos_ == "NUM" or (
+        token.lower_ in _COUNTS
+    ):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
 
 
 def particle_of(token: Token) -> str:
