@@ -35,16 +35,21 @@ __all__ = [
     "with_conjuncts",
 ]
 
-ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+#: Entity labels that can name an actor (places such as LOC and FAC are where, not who).
+ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
 _RECIPIENT_PREPS = frozenset({"to", "against", "with", "on", "toward", "towards", "at", "upon"})
+# "rallied *on Rustaveli Avenue*": streets and regions after a preposition are where, not whom.
+_PLACES = frozenset({"LOC", "FAC"})
 _NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "with", "on", "toward", "towards", "upon"})
 _NOT_ACTORS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WEAPON",
      "PLATFORM", "EQUIPMENT"}
 )
+# Pronouns that point at something else and name nothing by themselves.
+_POINTERS = frozenset({"that", "which", "what", "this", "these", "those", "whom", "whatever"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # "it" is left out: it names a thing more often than a state or a party.
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
@@ -112,6 +117,7 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
                 and item.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM")
                 and item.ent_type_ not in _NOT_ACTORS
                 and not item.is_punct
+                and item.lower_ not in _POINTERS
             ):
                 found.append(item)
     return found
@@ -150,14 +156,17 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def _origin(token: Token) -> Token:
-    """"A freighter flight *from Tehran* delivered": where a thing that acts comes from."""
-    if is_actorlike(token):
+    """Who is behind a thing that acts: "a freighter flight *from Tehran* delivered", "*RSF*
+    drones struck"."""
+    if is_actorlike(token) and token.ent_type_ not in _NOT_ACTORS:
         return token
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "of"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and is_actorlike(pobj):
                     return pobj
+        elif child.dep_ in ("compound", "amod") and child.ent_type_ in ACTOR_LABELS:
+            return child
     return token
 
 
@@ -205,10 +214,19 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     return []
 
 
-def verb_recipients(verb: Token, *, objects_are_recipients: bool) -> list[Token]:
+def verb_recipients(
+    verb: Token, *, objects_are_recipients: bool, posture: bool = False
+) -> list[Token]:
     """The recipient words of a verb; ``objects_are_recipients`` is False for events whose
-    object is usually a thing (aid, requests, agreements) unless it names an actor."""
+    object is usually a thing (aid, requests, agreements) unless it names an actor; with
+    ``posture`` (mobilising, deploying) the object is one's own forces and only "against" or
+    "toward" names a recipient."""
     found: list[Token] = []
+    if posture:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("against", "toward", "towards"):
+                found.extend(_pobjs(child))
+        return found
     passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
     found.extend(with_conjuncts(passive))
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -221,7 +239,11 @@ def verb_recipients(verb: Token, *, objects_are_recipients: bool) -> list[Token]
                 if objects_are_recipients or is_actorlike(token) or child.dep_ == "dative":
                     found.append(token)
         elif child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPS:
-            found.extend(t for t in _pobjs(child) if objects_are_recipients or is_actorlike(t))
+            found.extend(
+                t
+                for t in _pobjs(child)
+                if (objects_are_recipients or is_actorlike(t)) and t.ent_type_ not in _PLACES
+            )
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "a letter to Xi requesting ...": the letter's addressee.
         for child in verb.head.children:

@@ -53,7 +53,12 @@ EXTRACTOR = "rules-v1"
 
 _FUTURE = frozenset({"will", "shall", "would", "'ll", "wo"})
 _OBLIGATION = frozenset({"must", "should"})
-_STATEMENT_KINDS = frozenset({"report", "claim", "hypothetical", "pass"})
+_STATEMENT_KINDS = frozenset({"report", "claim", "hypothetical", "deny", "pass"})
+# Instruments are never recipients ("a strike *with precision weapons* on ...").
+_TOOLS = frozenset(
+    "weapon weapons missile missiles drone drones rocket rockets bomb bombs shell shells gun "
+    "guns artillery tank tanks aircraft jet jets cannon".split()
+)
 _MODAL = frozenset({"should", "could", "may", "might", "must"})
 # Reporting verbs under which "Y must ..." is a demand ("believes Y should" is an opinion).
 _SAYING = frozenset({"say", "tell", "state", "declare", "insist", "announce", "stress"})
@@ -116,7 +121,9 @@ def _verb_candidate(token: Token, lex: Lexicon) -> Candidate | None:
         return None
     root = cameo_root(found.code)
     actors = subjects(token)
-    recipients = verb_recipients(token, objects_are_recipients=root not in _THING_OBJECT_ROOTS)
+    recipients = verb_recipients(
+        token, objects_are_recipients=root not in _THING_OBJECT_ROOTS, posture=root == 15
+    )
     # What a pattern is about ("sent *a letter*", "deployed *troops*") receives nothing.
     recipients = [r for r in recipients if r.i not in found.used or is_actorlike(r)]
     if found.pattern is not None and found.pattern.reverse:
@@ -391,8 +398,9 @@ class EventCoder:
             return
         if inner is None and any(c.i in self._silenced for c in _clauses(token)):
             return  # "declined to comment", "refused to say": about statements, no event
-        if kind == "hypothetical":
-            # "is considering sending aid to help": nothing happened, nor anything under it.
+        if kind in ("hypothetical", "deny"):
+            # "is considering sending aid to help", "denied targeting civilians": nothing
+            # happened as far as the text asserts, nor anything under it.
             if inner is not None:
                 for index in [i for i, c in events.items() if _within(c.trigger, {inner.trigger.i})]:
                     events.pop(index)
@@ -424,6 +432,7 @@ class EventCoder:
             return
         if kind == "accuse":
             accusation = own or self._frame_event(token, frame.code or "112", "accuse", None)
+            accusation.frame, accusation.weak = "accuse", False
             accusation.recipients = accusation.recipients or list(inner.actors)
             events[token.i] = accusation
             inner.alleged = True
@@ -592,8 +601,14 @@ def code_sentence(
         seen.add(identifier)
         actors = _unique(candidate.actors)
         recipients = [
-            r for r in _unique(candidate.recipients) if all(r.start != a.start for a in actors)
+            r
+            for r in _unique([t for t in candidate.recipients if t.lemma_.lower() not in _TOOLS])
+            if all(r.start != a.start for a in actors)
         ]
+        if candidate.code.startswith("043"):
+            # PLOVER: "the visitor will always be coded as the actor and the host will be the
+            # recipient"; CAMEO's 043 (host a visit) has the host as source.
+            actors, recipients = recipients, actors
         events.append(
             Event(
                 id=identifier,

@@ -51,6 +51,7 @@ FRAME_KINDS = frozenset(
         "report",
         "claim",
         "hypothetical",
+        "deny",
         "pass",
     }
 )
