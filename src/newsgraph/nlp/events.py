@@ -126,6 +126,9 @@ def _verb_candidate(token: Token, lex: Lexicon) -> Candidate | None:
     )
     # What a pattern is about ("sent *a letter*", "deployed *troops*") receives nothing.
     recipients = [r for r in recipients if r.i not in found.used or is_actorlike(r)]
+    if root == 15 and not actors:
+        # "Freedonian troops were deployed": the forces moved stand for who moved them.
+        actors = with_conjuncts(c for c in token.children if c.dep_ == "nsubjpass")
     if found.pattern is not None and found.pattern.reverse:
         # "Iran received jets from Russia": Russia acts, Iran receives.
         sources = [

@@ -71,6 +71,8 @@ class Pattern:
     #: The code is written ``:073`` (PETRARCH's notation): the subject receives, the ``from``
     #: phrase acts ("Iran received jets from Russia").
     reverse: bool = False
+    #: For a quick rejection: per phrase, the words its head can be; and the prepositions.
+    needs: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,11 @@ def _patterns(
         )
         code = row["code"]
         reverse = code.startswith(":")
+        needs = tuple(
+            frozenset(phrase[-1])
+            for phrase in (*subject, *objects, *(n for _, n in preps if n))
+            if phrase
+        ) + tuple(frozenset((prep,)) for prep, _ in preps)
         table[row["block"]].append(
             Pattern(
                 subject,
@@ -184,6 +191,7 @@ def _patterns(
                 weight + 100 * ours,
                 ours,
                 reverse,
+                needs,
             )
         )
     return table

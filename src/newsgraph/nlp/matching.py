@@ -117,6 +117,9 @@ class _Arguments:
     subjects: list[Token]
     objects: list[Token]
     preps: list[tuple[str, list[Token]]]
+    #: Every form of every argument head and every preposition: a pattern needing a word
+    #: not in here cannot match.
+    available: set[str]
 
 
 def _arguments(verb: Token) -> _Arguments:
@@ -141,7 +144,11 @@ def _arguments(verb: Token) -> _Arguments:
                 if any(t.ent_type_ in _WHEN for t in pobjs):
                     continue  # "on Tuesday" is no "call on"
                 preps.append((child.lower_, pobjs))
-    return _Arguments(subjects, objects, preps)
+    available: set[str] = set()
+    for token in (*subjects, *objects, *(t for _, pobjs in preps for t in pobjs)):
+        available.update(words(token))
+    available.update(word for word, _ in preps)
+    return _Arguments(subjects, objects, preps, available)
 
 
 def _first_match(phrase: Phrase, tokens: list[Token]) -> tuple[Token, int] | None:
@@ -199,6 +206,8 @@ def code_verb(verb: Token, lexicon: Lexicon) -> VerbCode | None:
         for pattern in patterns:  # most specific first
             if best is not None and pattern.weight < best[0].weight:
                 break
+            if any(need.isdisjoint(arguments.available) for need in pattern.needs):
+                continue
             found = _match(pattern, arguments)
             if found is not None and (best is None or found[1] > best[2]):
                 best = (pattern, found[0], found[1])

@@ -27,22 +27,30 @@ runs on everything and this component does nothing.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
+
 import numpy
-from spacy.attrs import DEP, HEAD, SENT_START
+from spacy.attrs import DEP, HEAD, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .arguments import is_actorlike
-from .lexicon import Lexicon, lexicon
+from .codes import cameo_root
+from .lexicon import Lexicon, VerbEntry, lexicon
 
 __all__ = [
     "SelectiveParser",
+    "TriggerIndex",
     "candidate_sentences",
-    "is_candidate",
     "is_parsed",
     "parse_spans",
     "reset_tree",
 ]
+
+
+# Frame kinds that make no event of their own (see events.py).
+_STATEMENT_KINDS = frozenset({"report", "claim", "hypothetical", "deny", "pass"})
 
 
 def is_parsed(sent: Span) -> bool:
@@ -50,39 +58,62 @@ def is_parsed(sent: Span) -> bool:
     return bool(len(sent)) and sent[0].dep_ != ""
 
 
-def is_candidate(sent: Span, lex: Lexicon) -> bool:
-    """Whether a sentence can hold an event: a trigger candidate and an actor candidate."""
-    if not any(is_actorlike(token) for token in sent):
-        return False
-    forms: set[str] | None = None
-    for token in sent:
-        pos = token.pos_
-        if pos not in ("VERB", "NOUN", "ADJ", "AUX", "PROPN"):
-            continue
-        lemma = token.lemma_.lower()
-        if lemma in lex.nouns or lemma in lex.frames:
-            return True
-        if pos != "VERB":
-            continue
-        entry = lex.verb(lemma)
-        if entry is None:
-            continue
-        if entry.code:
-            return True
-        needed = lex.block_words.get(entry.block)
-        if needed and "*" in needed:
-            return True
-        if needed:
-            if forms is None:
-                forms = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-            if not needed.isdisjoint(forms):
+class TriggerIndex:
+    """What makes a word a trigger candidate, indexed by lemma (built once per pipeline)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.nouns = frozenset(lex.nouns)
+        # Frames that make an event of their own ("asked", "agreed", "rejected"); reporting
+        # and similar frames only change other events.
+        self.frames = frozenset(
+            lemma.split()[0]
+            for lemma, frame in lex.frames.items()
+            if frame.code and frame.kind not in _STATEMENT_KINDS
+        )
+        self.verbs: dict[str, list[VerbEntry]] = defaultdict(list)
+        for (lemma, _), entry in lex.verbs.items():
+            self.verbs[lemma].append(entry)
+        self.block_words = lex.block_words
+
+    def is_candidate(self, sent: Span) -> bool:
+        """Whether a sentence can hold an event: a trigger candidate and an actor candidate.
+
+        A verb of the dictionary with only its bare code needs two actor candidates (it is
+        coded only with an actor on both sides) unless it is force or coercion (CAMEO 14-20);
+        a verb whose block has patterns needs one of the words they name.
+        """
+        actors = sum(1 for token in sent if is_actorlike(token))
+        if not actors:
+            return False
+        forms: set[str] | None = None
+        for token in sent:
+            pos = token.pos_
+            if pos not in ("VERB", "NOUN", "ADJ"):
+                continue
+            lemma = token.lemma_.lower()
+            if pos == "NOUN":
+                if lemma in self.nouns:
+                    return True
+                continue
+            if lemma in self.frames:
                 return True
-    return False
+            for entry in self.verbs.get(lemma, ()):
+                if entry.code and (entry.ours or actors > 1 or cameo_root(entry.code) >= 14):
+                    return True
+                needed = self.block_words.get(entry.block)
+                if not needed:
+                    continue
+                if "*" in needed:
+                    return True
+                if forms is None:
+                    forms = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+                if not needed.isdisjoint(forms):
+                    return True
+        return False
 
 
-def candidate_sentences(doc: Doc, lex: Lexicon | None = None) -> list[Span]:
-    lex = lex if lex is not None else lexicon()
-    return [sent for sent in doc.sents if is_candidate(sent, lex)]
+def candidate_sentences(doc: Doc, index: TriggerIndex) -> list[Span]:
+    return [sent for sent in doc.sents if index.is_candidate(sent)]
 
 
 def reset_tree(doc: Doc) -> None:
@@ -105,29 +136,36 @@ def reset_tree(doc: Doc) -> None:
     doc.from_array([SENT_START], boundaries)
 
 
-def parse_spans(doc: Doc, spans: list[Span], parser: object) -> None:
-    """Parse each span as a document of its own and copy the parse into ``doc``; sentence
-    boundaries stay as they were."""
+def parse_spans(doc: Doc, spans: list[Span], parser: Callable[[Doc], Doc]) -> None:
+    """Parse the spans (whole sentences) and copy the parse into ``doc``; sentence boundaries
+    stay as they were.
+
+    The spans go to the parser as one document of their own, each a preset sentence, carrying
+    the token vectors the document already has (the parser reads those, not the text), so a
+    sentence is parsed as it would be in its document for about 99% of its tokens.
+    """
     if not spans:
         return
-    pieces = []
+    attributes = doc.to_array([ORTH, SPACY])
+    index = numpy.concatenate([numpy.arange(s.start, s.end) for s in spans])
+    strings = doc.vocab.strings
+    starts = numpy.zeros(len(index), dtype=bool)
+    offset = 0
     for span in spans:
-        piece = Doc(
-            doc.vocab,
-            words=[t.text for t in span],
-            spaces=[bool(t.whitespace_) for t in span],
-            sent_starts=[True] + [False] * (len(span) - 1),
-        )
-        if doc.tensor is not None and len(doc.tensor) == len(doc):
-            piece.tensor = doc.tensor[span.start : span.end]
-        pieces.append(piece)
+        starts[offset] = True
+        offset += len(span)
+    piece = Doc(
+        doc.vocab,
+        words=[strings[int(orth)] for orth in attributes[index, 0]],
+        spaces=[bool(space) for space in attributes[index, 1]],
+        sent_starts=[bool(start) for start in starts],
+    )
+    if doc.tensor is not None and len(doc.tensor) == len(doc):
+        piece.tensor = doc.tensor[index]
+    parsed = parser(piece).to_array([HEAD, DEP])
     array = doc.to_array([HEAD, DEP])
-    heads = array[:, 0].astype(numpy.int64)
-    for span, piece in zip(spans, parser.pipe(pieces), strict=True):  # type: ignore[attr-defined]
-        parsed = piece.to_array([HEAD, DEP])
-        heads[span.start : span.end] = parsed[:, 0].astype(numpy.int64)
-        array[span.start : span.end, 1] = parsed[:, 1]
-    array[:, 0] = heads.astype(numpy.uint64)
+    # Heads are relative offsets and each sentence is contiguous in both documents.
+    array[index] = parsed
     boundaries = doc.to_array([SENT_START])
     doc.from_array([HEAD, DEP], array)
     # from_array re-derives sentence starts from the trees, which unparsed sentences lack.
@@ -140,17 +178,18 @@ class SelectiveParser:
     def __init__(self, nlp: Language, name: str = "newsgraph_parser") -> None:
         self.name = name
         self.nlp = nlp
-        self.lex = lexicon()
+        self.index = TriggerIndex(lexicon())
 
-    def _parser(self) -> object | None:
+    def _parser(self) -> Callable[[Doc], Doc] | None:
         if "parser" not in self.nlp.component_names or "parser" in self.nlp.pipe_names:
             return None  # no parser, or it already ran on everything
-        return self.nlp.get_pipe("parser")
+        parser: Callable[[Doc], Doc] = self.nlp.get_pipe("parser")
+        return parser
 
     def __call__(self, doc: Doc) -> Doc:
         parser = self._parser()
         if parser is None or doc.has_annotation("DEP"):
             return doc
         reset_tree(doc)
-        parse_spans(doc, candidate_sentences(doc, self.lex), parser)
+        parse_spans(doc, candidate_sentences(doc, self.index), parser)
         return doc
