@@ -77,15 +77,6 @@ OVERRIDES = {
     "1712": ("ASSAULT", "destroy"),
     # Resignations are RETREAT 'resign' in the manual; CAMEO codes them as 0831.
     "0831": ("RETREAT", "resign"),
-    # "Future concessions ... do not reduce to AGREE"; "announcements of future retreats should
-    # be coded as CONCEDE" (manual, CONCEDE and AGREE): the intents to yield, 035x.
-    "035": ("CONCEDE", ""),
-    "0351": ("CONCEDE", ""),
-    "0352": ("CONCEDE", ""),
-    "0353": ("CONCEDE", ""),
-    "0354": ("CONCEDE", ""),
-    "0355": ("CONCEDE", ""),
-    "0356": ("CONCEDE", ""),
 }
 
 
@@ -280,8 +271,8 @@ def write_crosswalk(out: Path, table: dict[str, tuple[str, str]]) -> None:
         "# openeventdata/PLOVER (PLOVER manual draft 0.8, 2021; CC BY-SA 4.0), converted by\n",
         "# scripts/convert_cameo.py. Modes the current manual does not list are mapped to its\n",
         "# modes; where crosswalk and manual disagree the manual wins: 163 sanctions are\n",
-        "# SANCTION 'discontinue', 0831 resignations RETREAT 'resign', 035x intents to yield\n",
-        "# CONCEDE, 1712 destruction of property ASSAULT 'destroy'. CAMEO 01 (statements) and 02\n",
+        "# SANCTION 'discontinue', 0831 resignations RETREAT 'resign', 1712 destruction of\n",
+        "# property ASSAULT 'destroy'. CAMEO 01 (statements) and 02\n",
         "# (appeals) are not in the crosswalk: see newsgraph/nlp/codes.py.\n",
         "cameo\ttype\tmode\n",
     ]

@@ -244,6 +244,18 @@ def verb_recipients(
                 for t in _pobjs(child)
                 if (objects_are_recipients or is_actorlike(t)) and t.ent_type_ not in _PLACES
             )
+    if not found:
+        # "allowed *Ouattara* to participate", "forced *them* to leave": the one the clause
+        # is about.
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp") and child.tag_ == "VB":
+                found.extend(
+                    t
+                    for c in child.children
+                    if c.dep_ in _SUBJECT_DEPS
+                    for t in with_conjuncts([c])
+                    if is_actorlike(t)
+                )
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "a letter to Xi requesting ...": the letter's addressee.
         for child in verb.head.children:

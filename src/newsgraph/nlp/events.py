@@ -413,6 +413,7 @@ class EventCoder:
             # "claimed that they had attacked": a claim of responsibility (015), not coded.
             if inner is not None and all(t.lower_ in _PRONOUNS for t in inner.actors):
                 events.pop(inner.trigger.i, None)
+                events.pop(token.i, None)
                 consumed.add(inner.trigger.i)
             return
         if inner is None and own is not None and own.specific:
