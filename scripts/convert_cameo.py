@@ -292,7 +292,9 @@ def read_agent_heads(path: Path) -> list[str]:
         name = re.sub(r"\{[^}]*\}", " ", text.split("[", 1)[0]).strip()
         for macro, word in macros.items():
             name = name.replace(macro, "_" + word)
-        last = name.strip("_").split("_")[-1].lower()
+        words = name.strip("_").lower().split("_")
+        # "PRISONER_OF_WAR" names a prisoner: the head comes before "of".
+        last = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
         if last.isalpha() and len(last) > 2:
             heads.add(last)
     # The macros' words, and a few agents the dictionary lacks (newsgraph's additions).
@@ -307,8 +309,10 @@ def read_agent_heads(path: Path) -> list[str]:
 def write_agent_heads(out: Path, heads: list[str]) -> None:
     lines = [
         "# Head nouns that name actors (agents: police, troops, minister, rebels, ...), from the\n",
-        "# agent dictionary Phoenix.agents.txt of openeventdata/petrarch2 (MIT, (c) 2015 Open Event\n",
-        "# Data Alliance; notice as in cameo_verbs.tsv), converted by scripts/convert_cameo.py.\n",
+        "# agent dictionary Phoenix.agents.txt of openeventdata/petrarch2, converted by\n",
+        "# scripts/convert_cameo.py, with a few words of newsgraph's own (see the script).\n",
+        "# The MIT License (MIT). Copyright (c) 2015 Open Event Data Alliance; the full notice\n",
+        "# is in cameo_verbs.tsv.\n",
     ]
     lines.extend(f"{word}\n" for word in heads)
     (out / "actor_heads.txt").write_text("".join(lines), encoding="utf-8")

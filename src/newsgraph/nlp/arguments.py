@@ -291,6 +291,17 @@ def noun_arguments(noun: Token, entry: NounEntry) -> tuple[list[Token], list[Tok
                     actors.extend(_pobjs(child))
                 elif entry.of_role == "recipient":
                     recipients.extend(_pobjs(child))
+                else:
+                    # "the delivery of drones from Iran to Caracas": the parser often hangs
+                    # the rest of the phrase on the theme.
+                    for theme in (c for c in child.children if c.dep_ == "pobj"):
+                        for grandchild in theme.children:
+                            if grandchild.dep_ != "prep":
+                                continue
+                            if grandchild.lower_ == "from" and entry.from_role == "actor":
+                                actors.extend(_pobjs(grandchild))
+                            elif grandchild.lower_ in _NOUN_RECIPIENT_PREPS:
+                                recipients.extend(_pobjs(grandchild))
             elif word == "from":
                 if entry.from_role == "actor":
                     actors.extend(_pobjs(child))

@@ -59,6 +59,7 @@ _TOOLS = frozenset(
     "weapon weapons missile missiles drone drones rocket rockets bomb bombs shell shells gun "
     "guns artillery tank tanks aircraft jet jets cannon".split()
 )
+_OBJECT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards"})
 _MODAL = frozenset({"should", "could", "may", "might", "must"})
 # Reporting verbs under which "Y must ..." is a demand ("believes Y should" is an opinion).
 _SAYING = frozenset({"say", "tell", "state", "declare", "insist", "announce", "stress"})
@@ -352,18 +353,23 @@ class EventCoder:
 
     @staticmethod
     def _pattern_nouns(events: dict[int, Candidate], lex: Lexicon) -> None:
-        """"planning a *visit to that country*": a pattern's event noun lends its recipients."""
-        doc_tokens: dict[int, Token] = {}
+        """The words a pattern used lend their recipients: "planning a *visit to that
+        country*", "cut diplomatic *ties with Freedonia*"."""
         for candidate in events.values():
             if candidate.recipients or not candidate.used:
                 continue
             doc = candidate.trigger.doc
             for index in sorted(candidate.used):
-                token = doc_tokens.setdefault(index, doc[index])
-                modifiers = _noun_context(token)
-                entry = lex.noun(token.lemma_.lower(), modifiers)
+                token = doc[index]
+                entry = lex.noun(token.lemma_.lower(), _noun_context(token))
                 if entry is not None:
                     candidate.recipients.extend(noun_arguments(token, entry)[1])
+                    continue
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS:
+                        candidate.recipients.extend(
+                            with_conjuncts(c for c in child.children if c.dep_ == "pobj")
+                        )
 
     def _future(self, candidate: Candidate, *, future: bool = False) -> None:
         token = candidate.trigger
@@ -438,6 +444,9 @@ class EventCoder:
             accusation = own or self._frame_event(token, frame.code or "112", "accuse", None)
             accusation.frame, accusation.weak = "accuse", False
             accusation.recipients = accusation.recipients or list(inner.actors)
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in inner.trigger.children):
+                # "accused Freedonia of shelling": the accused did the shelling.
+                inner.actors = list(accusation.recipients)
             events[token.i] = accusation
             inner.alleged = True
             return
