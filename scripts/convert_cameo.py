@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,10 +49,6 @@ MIT_NOTICE = """\
 # DEALINGS IN THE SOFTWARE.
 """
 
-# Words that follow a verb as particles ("set off", "call off"), not as object nouns.
-PARTICLES = frozenset(
-    "off up down out back forward aside away over in on together along apart around".split()
-)
 # Source/target markers of the PETRARCH syntax: not words.
 MARKERS = frozenset({"$", "+", "^", "%"})
 
@@ -301,7 +296,16 @@ def read_agent_heads(path: Path) -> list[str]:
     extra = "man men woman women person people minister ministry spokesman spokeswoman"
     heads.update(extra.split())
     heads.update(
-        "spokesperson aide official country nation peacekeeper negotiator mediator".split()
+        [
+            "spokesperson",
+            "aide",
+            "official",
+            "country",
+            "nation",
+            "peacekeeper",
+            "negotiator",
+            "mediator",
+        ]
     )
     return sorted(heads)
 
@@ -326,7 +330,9 @@ def main() -> None:
     synsets, blocks = read_dictionary(args.data / "phoenix-dictionaries" / "CAMEO.2.0.txt")
     write(args.out, synsets, blocks)
     write_crosswalk(args.out, read_crosswalk(args.data / "plover-gsr" / "CAMEO2PLOVER-2021.txt"))
-    write_agent_heads(args.out, read_agent_heads(args.data / "phoenix-dictionaries" / "Phoenix.agents.txt"))
+    write_agent_heads(
+        args.out, read_agent_heads(args.data / "phoenix-dictionaries" / "Phoenix.agents.txt")
+    )
     verbs = sum(len(b.verbs) for b in blocks)
     patterns = sum(len(b.patterns) for b in blocks)
     print(f"{len(blocks)} verb blocks, {verbs} verbs, {patterns} patterns, {len(synsets)} synsets")

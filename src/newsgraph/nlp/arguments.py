@@ -45,38 +45,28 @@ _RECIPIENT_PREPS = frozenset({"to", "against", "with", "on", "toward", "towards"
 _PLACES = frozenset({"LOC", "FAC"})
 _NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "with", "on", "toward", "towards", "upon"})
 _NOT_ACTORS = frozenset(
-    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WEAPON",
-     "PLATFORM", "EQUIPMENT"}
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "WEAPON",
+        "PLATFORM",
+        "EQUIPMENT",
+    }
 )
 # Pronouns that point at something else and name nothing by themselves.
 _POINTERS = frozenset({"that", "which", "what", "this", "these", "those", "whom", "whatever"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # "it" is left out: it names a thing more often than a state or a party.
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
-# Nouns that name what is asked for or given, never who receives it.
-_THEMES = frozenset(
-    "aid assistance help support weapon weapons arm arms equipment money fund funds food "
-    "supply supplies letter message statement report document troops troop missile missiles "
-    "material materiel cooperation information evidence details ammunition radar radars".split()
-)
 
 
-# Nouns an event noun can modify without losing the event ("mediation *efforts*").
-_LIGHT_NOUNS = frozenset(
-    "effort efforts attempt bid process plan programme program mission operation campaign".split()
-)
-# Verbs that lend their subject to the event noun they take ("*launched* an attack").
-_SUPPORT_VERBS = frozenset(
-    "carry conduct launch hold stage make mount begin start continue resume impose undertake "
-    "organize organise perform pay wage open coordinate arrange announce declare intensify "
-    "step escalate expand extend order approve authorize renew complete finish "
-    "authorise plan prepare".split()
-)
-# Nouns that stand for what someone said or decided: their owner is the one acted on.
-_STATEMENTS = frozenset(
-    "proposal offer statement plan decision policy call resolution move effort efforts bid "
-    "idea initiative position stance remarks comment comments claim claims".split()
-)
+def _words(group: str) -> frozenset[str]:
+    return lexicon().words[group]
 
 
 @cache
@@ -101,8 +91,7 @@ def is_actorlike(token: Token) -> bool:
         return True
     # "Chinese peacekeepers", "UK negotiators": a noun a nationality or place modifies.
     return token.pos_ == "NOUN" and any(
-        c.dep_ in ("amod", "compound") and c.ent_type_ in ACTOR_LABELS
-        for c in token.children
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ACTOR_LABELS for c in token.children
     )
 
 
@@ -140,7 +129,7 @@ def owners(token: Token) -> list[Token]:
 def _is_eventlike(token: Token) -> bool:
     lemma = token.lemma_.lower()
     lex = lexicon()
-    return lemma in _STATEMENTS or lemma in lex.nouns or lemma in lex.frames
+    return lemma in _words("statements") or lemma in lex.nouns or lemma in lex.frames
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -181,7 +170,7 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     """The actor words of a verb (see the module docstring)."""
     direct = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
-    if passive or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"):
+    if passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
         return with_conjuncts(_agents(verb))
     if direct:
         relative = _relative_head(verb)
@@ -234,7 +223,7 @@ def verb_recipients(
     for child in verb.children:
         if child.dep_ in _OBJECT_DEPS:
             for token in with_conjuncts([child]):
-                if token.lemma_.lower() in _THEMES and not _is_eventlike(token):
+                if token.lemma_.lower() in _words("themes") and not _is_eventlike(token):
                     continue
                 if objects_are_recipients or is_actorlike(token) or child.dep_ == "dative":
                     found.append(token)
@@ -316,14 +305,14 @@ def noun_arguments(noun: Token, entry: NounEntry) -> tuple[list[Token], list[Tok
                 if child.dep_ == "prep" and child.lower_ in ("to", "against"):
                     recipients.extend(_pobjs(child))
     holder = noun
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in _LIGHT_NOUNS:
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in _words("light_nouns"):
         holder = noun.head  # "undertook a *mediation* mission": the mission's verb acts
     governor = holder.head
     if (
         not actors
         and holder.dep_ in ("dobj", "attr", "nsubjpass")
         and governor.pos_ == "VERB"
-        and governor.lemma_.lower() in _SUPPORT_VERBS
+        and governor.lemma_.lower() in _words("support_verbs")
     ):
         # "held talks with X", "launched an attack on X": the support verb's subject acts
         # ("confirmed the delivery" is no delivery by the one who confirms).

@@ -54,11 +54,6 @@ EXTRACTOR = "rules-v1"
 _FUTURE = frozenset({"will", "shall", "would", "'ll", "wo"})
 _OBLIGATION = frozenset({"must", "should"})
 _STATEMENT_KINDS = frozenset({"report", "claim", "hypothetical", "deny", "pass"})
-# Instruments are never recipients ("a strike *with precision weapons* on ...").
-_TOOLS = frozenset(
-    "weapon weapons missile missiles drone drones rocket rockets bomb bombs shell shells gun "
-    "guns artillery tank tanks aircraft jet jets cannon".split()
-)
 _OBJECT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards"})
 _MODAL = frozenset({"should", "could", "may", "might", "must"})
 # Reporting verbs under which "Y must ..." is a demand ("believes Y should" is an opinion).
@@ -109,9 +104,7 @@ def _aux(token: Token) -> set[str]:
 
 def _verbal(token: Token) -> bool:
     """Whether a word tagged as a verb is used as one ("*the* decline in" is a noun)."""
-    return token.dep_ not in _NOT_TRIGGER_DEPS and not any(
-        c.dep_ == "det" for c in token.children
-    )
+    return token.dep_ not in _NOT_TRIGGER_DEPS and not any(c.dep_ == "det" for c in token.children)
 
 
 def _verb_candidate(token: Token, lex: Lexicon) -> Candidate | None:
@@ -311,12 +304,11 @@ class EventCoder:
         for token, frame in sorted(frames, key=lambda item: -_depth(item[0])):
             if token.i not in consumed:
                 self._apply_frame(token, frame, events, consumed)
-        found = [
+        return [
             c
             for c in events.values()
             if not (denied and _within(c.trigger, denied)) and self._has_actor(c)
         ]
-        return found
 
     @staticmethod
     def _has_actor(candidate: Candidate) -> bool:
@@ -411,7 +403,9 @@ class EventCoder:
             # "is considering sending aid to help", "denied targeting civilians": nothing
             # happened as far as the text asserts, nor anything under it.
             if inner is not None:
-                for index in [i for i, c in events.items() if _within(c.trigger, {inner.trigger.i})]:
+                for index in [
+                    i for i, c in events.items() if _within(c.trigger, {inner.trigger.i})
+                ]:
                     events.pop(index)
                     consumed.add(index)
             return
@@ -615,7 +609,13 @@ def code_sentence(
         actors = _unique(candidate.actors)
         recipients = [
             r
-            for r in _unique([t for t in candidate.recipients if t.lemma_.lower() not in _TOOLS])
+            for r in _unique(
+                [
+                    t
+                    for t in candidate.recipients
+                    if t.lemma_.lower() not in coder.lex.words["tools"]
+                ]
+            )
             if all(r.start != a.start for a in actors)
         ]
         if candidate.code.startswith("043"):

@@ -8,6 +8,7 @@
   over-fires in news ("prepare a letter" is not an intent to cooperate).
 - ``event_nouns.tsv``: nominal triggers ("the delivery of drones from Iran") and the roles of
   their prepositions.
+- ``event_words.tsv``: word lists of the argument rules (themes, support verbs, ...).
 - ``event_frames.tsv``: words that govern another event and change it ("asked X to supply" is a
   request, "threatened to shell" a threat, "refused to meet" a rejection).
 
@@ -134,6 +135,8 @@ class Lexicon:
     #: Per verb block, every word its patterns could need (phrase heads, bare prepositions):
     #: a verb whose block needs none of a sentence's words cannot be coded there.
     block_words: dict[str, frozenset[str]]
+    #: The word lists of ``event_words.tsv`` by group.
+    words: dict[str, frozenset[str]]
 
     def verb(self, lemma: str, particle: str = "") -> VerbEntry | None:
         if particle:
@@ -206,7 +209,9 @@ def lexicon() -> Lexicon:
         for row in read_table(name):
             key = (row["verb"], row["particle"])
             if key not in verbs:
-                verbs[key] = VerbEntry(row["verb"], row["particle"], row["block"], row["code"], ours)
+                verbs[key] = VerbEntry(
+                    row["verb"], row["particle"], row["block"], row["code"], ours
+                )
     patterns: dict[str, list[Pattern]] = defaultdict(list)
     for name, ours in (("event_patterns.tsv", True), ("cameo_patterns.tsv", False)):
         for block, found in _patterns(name, synsets, ours=ours).items():
@@ -227,10 +232,9 @@ def lexicon() -> Lexicon:
     for row in read_table("event_frames.tsv"):
         if row["kind"] not in FRAME_KINDS:
             raise ValueError(f"event_frames.tsv: unknown kind {row['kind']!r}")
-        frames[row["lemma"]] = Frame(
-            row["lemma"], row["kind"], row["code"], row["nouns"] == "yes"
-        )
-    return Lexicon(verbs, ordered, nouns, frames, _block_words(ordered))
+        frames[row["lemma"]] = Frame(row["lemma"], row["kind"], row["code"], row["nouns"] == "yes")
+    words = {row["group"]: frozenset(row["words"].split()) for row in read_table("event_words.tsv")}
+    return Lexicon(verbs, ordered, nouns, frames, _block_words(ordered), words)
 
 
 def _block_words(patterns: dict[str, tuple[Pattern, ...]]) -> dict[str, frozenset[str]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import Lexicon, Pattern, Phrase, Slot, VerbEntry
+from .lexicon import Lexicon, Pattern, Phrase, Slot, VerbEntry, lexicon
 
 __all__ = ["VerbCode", "code_verb", "counted", "particle_of", "words"]
 
@@ -24,14 +24,6 @@ _OBJECT_DEPS = frozenset(
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PREP_DEPS = frozenset({"prep", "agent", "dative"})
 _WHEN = frozenset({"DATE", "TIME"})
-_COUNTS = frozenset(
-    "dozens hundreds thousands scores millions tens dozen hundred thousand number series "
-    "batch set sets group groups"
-    .split()
-)
-_LIGHT_NOUNS = frozenset(
-    "effort attempt bid process plan programme program mission operation campaign".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +84,11 @@ def _expand(tokens: list[Token]) -> list[Token]:
 
 
 def counted(token: Token) -> Token:
-    """"Dozens *of drones*", "hundreds of *prisoners*": the counted noun, not the count."""
-    if token.ent_type_ in ("CARDINAL", "QUANTITY") or token.pos_ == "NUM" or (
-        token.lower_ in _COUNTS
+    """ "Dozens *of drones*", "hundreds of *prisoners*": the counted noun, not the count."""
+    if (
+        token.ent_type_ in ("CARDINAL", "QUANTITY")
+        or token.pos_ == "NUM"
+        or (token.lower_ in lexicon().words["counts"])
     ):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -131,7 +125,7 @@ def _arguments(verb: Token) -> _Arguments:
     objects += [
         c
         for o in objects
-        if o.lemma_.lower() in _LIGHT_NOUNS
+        if o.lemma_.lower() in lexicon().words["light_nouns"]
         for c in o.children
         if c.dep_ == "compound"
     ]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
 import numpy
 from spacy.attrs import DEP, HEAD, ORTH, SENT_START, SPACY
@@ -128,11 +129,12 @@ def reset_tree(doc: Doc) -> None:
     size = len(doc)
     if not size:
         return
-    boundaries = doc.to_array([SENT_START])
-    array = numpy.zeros((size, 2), dtype=numpy.uint64)
+    boundaries: Any = doc.to_array([SENT_START])
+    array: Any = numpy.zeros((size, 2), dtype=numpy.uint64)
     array[:, 1] = doc.vocab.strings.add("dep")
+    cleared: Any = numpy.zeros((size, 1), dtype=numpy.uint64)
     doc.from_array([HEAD, DEP], array)
-    doc.from_array([DEP], numpy.zeros((size, 1), dtype=numpy.uint64))
+    doc.from_array([DEP], cleared)
     doc.from_array([SENT_START], boundaries)
 
 
@@ -163,10 +165,11 @@ def parse_spans(doc: Doc, spans: list[Span], parser: Callable[[Doc], Doc]) -> No
     if doc.tensor is not None and len(doc.tensor) == len(doc):
         piece.tensor = doc.tensor[index]
     parsed = parser(piece).to_array([HEAD, DEP])
-    array = doc.to_array([HEAD, DEP])
+    # spaCy's arrays are uint64 (heads as two's-complement offsets); its stubs say Ints2d.
+    array: Any = doc.to_array([HEAD, DEP])
     # Heads are relative offsets and each sentence is contiguous in both documents.
     array[index] = parsed
-    boundaries = doc.to_array([SENT_START])
+    boundaries: Any = doc.to_array([SENT_START])
     doc.from_array([HEAD, DEP], array)
     # from_array re-derives sentence starts from the trees, which unparsed sentences lack.
     doc.from_array([SENT_START], boundaries)
