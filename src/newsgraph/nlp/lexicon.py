@@ -26,6 +26,7 @@ from ..resources import read_table
 
 __all__ = [
     "FRAME_KINDS",
+    "STATEMENT_KINDS",
     "Frame",
     "Lexicon",
     "NounEntry",
@@ -56,6 +57,10 @@ FRAME_KINDS = frozenset(
         "pass",
     }
 )
+
+
+#: Frame kinds that make no event of their own: they change or cancel the event they govern.
+STATEMENT_KINDS = frozenset({"report", "claim", "hypothetical", "deny", "pass"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 from .arguments import is_actorlike
 from .codes import cameo_root
-from .lexicon import Lexicon, VerbEntry, lexicon
+from .lexicon import STATEMENT_KINDS, Lexicon, VerbEntry, lexicon
 
 __all__ = [
     "SelectiveParser",
@@ -48,10 +48,6 @@ __all__ = [
     "parse_spans",
     "reset_tree",
 ]
-
-
-# Frame kinds that make no event of their own (see events.py).
-_STATEMENT_KINDS = frozenset({"report", "claim", "hypothetical", "deny", "pass"})
 
 
 def is_parsed(sent: Span) -> bool:
@@ -69,7 +65,7 @@ class TriggerIndex:
         self.frames = frozenset(
             lemma.split()[0]
             for lemma, frame in lex.frames.items()
-            if frame.code and frame.kind not in _STATEMENT_KINDS
+            if frame.code and frame.kind not in STATEMENT_KINDS
         )
         self.verbs: dict[str, list[VerbEntry]] = defaultdict(list)
         for (lemma, _), entry in lex.verbs.items():
