@@ -3,6 +3,7 @@
     import newsgraph.nlp  # registers the factories
     nlp.add_pipe("newsgraph_paragraphs", first=True)
     nlp.add_pipe("newsgraph_materiel", after="ner")
+    nlp.add_pipe("newsgraph_parser")  # parses candidate sentences when "parser" is disabled
     nlp.add_pipe("newsgraph_times")
     nlp.add_pipe("newsgraph_actors")  # config={"actors_file": "my_actors.csv"} to extend the KB
     nlp.add_pipe("newsgraph_events")
@@ -22,6 +23,7 @@ from .extensions import register_extensions
 from .materiel import MaterielTagger
 from .materiel_links import MaterielLinker
 from .paragraphs import mark_line_breaks
+from .parsing import SelectiveParser
 from .times import TimeTagger
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "make_events",
     "make_materiel",
     "make_materiel_links",
+    "make_parser",
     "make_times",
     "paragraphs",
 ]
@@ -51,6 +54,15 @@ def paragraphs(doc: Doc) -> Doc:
 )
 def make_materiel(nlp: Language, name: str) -> MaterielTagger:
     return MaterielTagger(nlp, name)
+
+
+@Language.factory(
+    "newsgraph_parser",
+    requires=["doc.sents", "token.pos", "token.lemma", "doc.ents"],
+    assigns=["token.dep", "token.head"],
+)
+def make_parser(nlp: Language, name: str) -> SelectiveParser:
+    return SelectiveParser(nlp, name)
 
 
 @Language.factory(

@@ -239,6 +239,8 @@ class MaterielTagger:
         """Modifiers coordinated before a noun name items of their own: "attack, fighter and
         remotely piloted aircraft" has attack aircraft and fighter aircraft too."""
         head = doc[mention.end - 1]
+        if head.dep_ == "":
+            return self._elliptical_surface(doc, mention)
         candidates = [*head.conjuncts]
         for child in head.children:
             if child.dep_ in ("nmod", "amod", "compound") and child.i < mention.start:
@@ -251,6 +253,28 @@ class MaterielTagger:
             and token.pos_ in ("NOUN", "PROPN")
             and not any(c.dep_ == "det" for c in token.children)
         ]
+
+    def _elliptical_surface(self, doc: Doc, mention: MaterielMention) -> list[MaterielMention]:
+        """The same without a parse (selective parsing leaves most sentences unparsed): the
+        words of the lexicon's modifiers listed just before the item, "X, Y and" or "X or"."""
+        i = mention.start - 1
+        if i < 1 or doc[i].lower_ not in ("and", "or"):
+            return []
+        found: list[MaterielMention] = []
+        i -= 1
+        while i >= 0:
+            token = doc[i]
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
+            if i > 0 and doc[i - 1].pos_ == "DET":
+                break
+            # Items of their own in the list ("bomber") are tagged elsewhere; walk past them.
+            if token.lower_ in self.modifiers:
+                found.append(replace(mention, start=i, end=i + 1))
+            if i < 2 or doc[i - 1].text != ",":
+                break
+            i -= 2
+        return found[::-1]
 
     def _mention(
         self, start: int, end: int, entry: MaterielEntry, designation: str | None

