@@ -5,6 +5,8 @@
     nlp.add_pipe("newsgraph_materiel", after="ner")
     nlp.add_pipe("newsgraph_times")
     nlp.add_pipe("newsgraph_events")
+    nlp.add_pipe("newsgraph_attribution")
+    nlp.add_pipe("newsgraph_claims")
 
 Requires/assigns are declared so ``nlp.analyze_pipes()`` can check the order.
 """
@@ -14,13 +16,22 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attribution import AttributionTagger
+from .claims import ClaimsTagger
 from .events import EventTagger
 from .extensions import register_extensions
 from .materiel import MaterielTagger
 from .paragraphs import mark_line_breaks
 from .times import TimeTagger
 
-__all__ = ["make_events", "make_materiel", "make_times", "paragraphs"]
+__all__ = [
+    "make_attribution",
+    "make_claims",
+    "make_events",
+    "make_materiel",
+    "make_times",
+    "paragraphs",
+]
 
 register_extensions()
 
@@ -58,3 +69,21 @@ def make_times(nlp: Language, name: str) -> TimeTagger:
 )
 def make_events(nlp: Language, name: str) -> EventTagger:
     return EventTagger(nlp, name)
+
+
+@Language.factory(
+    "newsgraph_attribution",
+    requires=["doc.sents", "token.dep", "token.lemma", "token.pos"],
+    assigns=["doc._.ng_attributions"],
+)
+def make_attribution(nlp: Language, name: str) -> AttributionTagger:
+    return AttributionTagger(nlp, name)
+
+
+@Language.factory(
+    "newsgraph_claims",
+    requires=["doc._.ng_events", "doc._.ng_attributions", "token.dep"],
+    assigns=["doc._.ng_events"],
+)
+def make_claims(nlp: Language, name: str) -> ClaimsTagger:
+    return ClaimsTagger(nlp, name)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .. import __version__
 from ..errors import ModelError
@@ -25,6 +26,8 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsgraph_materiel", {"after": "ner"}),
     ("newsgraph_times", {}),
     ("newsgraph_events", {}),
+    ("newsgraph_attribution", {}),
+    ("newsgraph_claims", {}),
 )
 
 
@@ -65,15 +68,24 @@ class Annotator:
         meta = self.nlp.meta
         self.extractor = f"newsgraph {__version__}; {meta.get('name')} {meta.get('version')}"
 
+    def parse(
+        self, documents: Iterable[Document], *, batch_size: int = 64
+    ) -> Iterator[tuple[Document, Doc]]:
+        """Each document with its processed spaCy ``Doc``: for library use of the parse, such
+        as :func:`newsgraph.nlp.assess` on any span."""
+        pending = list(documents) if not isinstance(documents, list) else documents
+        docs = (
+            prepare_doc(
+                self.nlp.make_doc(d.text), doc_id=d.id, published=d.published, outlet=d.outlet
+            )
+            for d in pending
+        )
+        yield from zip(pending, self.nlp.pipe(docs, batch_size=batch_size), strict=True)
+
     def annotate(
         self, documents: Iterable[Document], *, batch_size: int = 64
     ) -> Iterator[AnnotatedDocument]:
-        pending = list(documents) if not isinstance(documents, list) else documents
-        docs = (
-            prepare_doc(self.nlp.make_doc(d.text), doc_id=d.id, published=d.published)
-            for d in pending
-        )
-        for document, doc in zip(pending, self.nlp.pipe(docs, batch_size=batch_size), strict=True):
+        for document, doc in self.parse(documents, batch_size=batch_size):
             yield to_annotated(doc, document, extractor=self.extractor)
 
     def annotate_one(self, document: Document) -> AnnotatedDocument:
