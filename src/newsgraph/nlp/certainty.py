@@ -172,7 +172,11 @@ def _negation_carries(node: Token, head: Token) -> bool:
     """Whether negation on ``head`` negates ``node`` too: a conjunct sharing its clause, or the
     object of a light verb."""
     if node.dep_ == "conj":
-        return not any(c.dep_ in ("neg", "aux", "auxpass") for c in node.children)
+        # "did not attack and kill": the conjunct shares the negated auxiliary; "was not
+        # reported and became ..." has a tense of its own.
+        return not _finite(node) and not any(
+            c.dep_ in ("neg", "aux", "auxpass") for c in node.children
+        )
     return node.dep_ in _OBJECT and head.lemma_.lower() in _LIGHT_VERBS
 
 
@@ -259,11 +263,23 @@ def _modal_status(token: Token, modal: Token, *, perfect: bool, findings: _Findi
 
 
 def _reported_speech(token: Token) -> bool:
-    """``token`` heads (or is conjoined to) the complement of a verb of saying or thinking."""
+    """``token`` heads (or is conjoined to) a clause whose "would" is a future seen from the
+    past: the complement of a verb of saying ("said it would"), a "that" clause ("the
+    announcement that it would"), or a clause under a verb in the past tense ("agreed on a
+    plan, which would ...")."""
     node = token
     while node.dep_ == "conj" and node.head is not node:
         node = node.head
-    return node.dep_ == "ccomp" and _reporting(node.head) is not None
+    if node.dep_ == "ccomp" and _reporting(node.head) is not None:
+        return True
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        return True
+    if node.dep_ in ("ROOT", "advcl") or node.head is node:
+        return False
+    ancestor = node.head
+    while ancestor.head is not ancestor and ancestor.pos_ not in ("VERB", "AUX"):
+        ancestor = ancestor.head
+    return ancestor.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxiliaries(ancestor))
 
 
 def _reporting(token: Token) -> ReportingVerb | None:
@@ -321,7 +337,9 @@ def _governed(node: Token, head: Token, findings: _Findings) -> None:
             status=open_status and (clausal or relation in _OBJECT | _SUBJECT),
         )
     if verb is not None and (clausal or relation in _OBJECT):
-        if verb.in_chain and (cue is None or not cue.certainty):
+        # "reported an attack" reports it; "saw a collapse" does not hedge it.
+        reports = verb.in_chain and (clausal or verb.kind in ("speech", "evidence"))
+        if reports and (cue is None or not cue.certainty):
             findings.certainties.append(verb.certainty)
         if question:
             # "asked whether Russia would help": a question, not a request.
