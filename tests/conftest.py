@@ -35,6 +35,12 @@ def annotator() -> Annotator:
     return Annotator()
 
 
+@pytest.fixture(scope="session")
+def full_annotator() -> Annotator:
+    """A pipeline that parses every sentence (for ``assess`` on any span)."""
+    return Annotator(parse="full")
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(db=tmp_path / "test.duckdb", workers=1, batch_size=4)

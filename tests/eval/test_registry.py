@@ -28,7 +28,7 @@ def _wikigold(root: Path, articles: int) -> None:
     (root / "wikigold" / "wikigold.conll.txt").write_text(text, encoding="utf-8")
 
 
-def test_datasets_are_the_seven_gold_sets() -> None:
+def test_datasets_are_the_eight_gold_sets() -> None:
     assert DATASETS == (
         "plover-gsr",
         "conflibert-cameo",
@@ -37,6 +37,7 @@ def test_datasets_are_the_seven_gold_sets() -> None:
         "wikigold",
         "polnear",
         "tempeval3",
+        "meantime-factuality",
     )
 
 
@@ -70,6 +71,7 @@ def test_all_with_no_dataset_present_is_an_error(tmp_path: Path) -> None:
         ("wikigold", "wikigold.conll.txt"),
         ("polnear", "text"),
         ("tempeval3", "TimeBank"),
+        ("meantime-factuality", "conll_gold"),
     ],
 )
 def test_unexpected_layout_names_the_expected_path(

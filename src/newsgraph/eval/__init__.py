@@ -14,6 +14,7 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import EvalError
 from .conflibert import score_conflibert
+from .meantime import score_meantime
 from .petrarch import score_petrarch
 from .plover_gsr import score_plover_gsr
 from .polnear import score_polnear
@@ -35,6 +36,7 @@ SCORERS: dict[str, Scorer] = {
     "wikigold": score_wikigold,
     "polnear": score_polnear,
     "tempeval3": score_tempeval,
+    "meantime-factuality": score_meantime,
 }
 DATASETS: tuple[str, ...] = tuple(SCORERS)
 ALL = "all"

@@ -1,7 +1,22 @@
-"""The NLP layer: spaCy components (registered as factories) and the pipeline that runs them."""
+"""The NLP layer: spaCy components (registered as factories) and the pipeline that runs them.
+
+:func:`assess` tells how sure the text is of the event a span names, how far along it is and
+whether it happened; :func:`find_attributions` lists a Doc's reported statements.
+"""
 
 from __future__ import annotations
 
+from .attribution import find_attributions
+from .certainty import Assessment, assess
 from .pipeline import COMPONENTS, DEFAULT_MODELS, Annotator, load_nlp, resolve_model_name
 
-__all__ = ["COMPONENTS", "DEFAULT_MODELS", "Annotator", "load_nlp", "resolve_model_name"]
+__all__ = [
+    "COMPONENTS",
+    "DEFAULT_MODELS",
+    "Annotator",
+    "Assessment",
+    "assess",
+    "find_attributions",
+    "load_nlp",
+    "resolve_model_name",
+]

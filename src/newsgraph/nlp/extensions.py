@@ -1,8 +1,10 @@
 """The custom attributes newsgraph keeps on a spaCy ``Doc`` (all under ``doc._.ng_*``).
 
-Set before the pipeline runs: ``ng_doc_id`` and ``ng_published``. Filled by the components:
-``ng_times`` (time expressions), ``ng_actors`` (resolved actor mentions), ``ng_attributions``,
-``ng_events``, ``ng_materiel`` (materiel mentions with category, item and designation).
+Set before the pipeline runs: ``ng_doc_id``, ``ng_published`` and ``ng_outlet`` (the
+document's :class:`~newsgraph.model.Outlet`, where the attribution chains start). Filled by
+the components: ``ng_times`` (time expressions), ``ng_actors`` (resolved actor mentions),
+``ng_attributions`` (reported statements), ``ng_events``, ``ng_materiel`` (materiel mentions
+with category, item and designation).
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..model import Outlet
+
 __all__ = ["prepare_doc", "register_extensions"]
 
 _DOC_EXTENSIONS: dict[str, object] = {
     "ng_doc_id": "",
     "ng_published": None,
+    "ng_outlet": None,
     "ng_times": None,
     "ng_actors": None,
     "ng_attributions": None,
@@ -31,11 +36,14 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
-def prepare_doc(doc: Doc, *, doc_id: str, published: date | None) -> Doc:
+def prepare_doc(
+    doc: Doc, *, doc_id: str, published: date | None, outlet: Outlet | None = None
+) -> Doc:
     """Give a fresh Doc the context the components need; lists are fresh per Doc."""
     register_extensions()
     doc._.ng_doc_id = doc_id
     doc._.ng_published = published
+    doc._.ng_outlet = outlet
     doc._.ng_times = []
     doc._.ng_actors = []
     doc._.ng_attributions = []

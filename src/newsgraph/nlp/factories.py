@@ -7,6 +7,8 @@
     nlp.add_pipe("newsgraph_times")
     nlp.add_pipe("newsgraph_actors")  # config={"actors_file": "my_actors.csv"} to extend the KB
     nlp.add_pipe("newsgraph_events")
+    nlp.add_pipe("newsgraph_attribution")
+    nlp.add_pipe("newsgraph_claims")
     nlp.add_pipe("newsgraph_materiel_links")
 
 Requires/assigns are declared so ``nlp.analyze_pipes()`` can check the order.
@@ -18,6 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import ActorTagger
+from .attribution import AttributionTagger
+from .claims import ClaimsTagger
 from .events import EventTagger
 from .extensions import register_extensions
 from .materiel import MaterielTagger
@@ -28,6 +32,8 @@ from .times import TimeTagger
 
 __all__ = [
     "make_actors",
+    "make_attribution",
+    "make_claims",
     "make_events",
     "make_materiel",
     "make_materiel_links",
@@ -91,6 +97,24 @@ def make_actors(nlp: Language, name: str, actors_file: str) -> ActorTagger:
 )
 def make_events(nlp: Language, name: str) -> EventTagger:
     return EventTagger(nlp, name)
+
+
+@Language.factory(
+    "newsgraph_attribution",
+    requires=["doc.sents", "token.dep", "token.lemma", "token.pos"],
+    assigns=["doc._.ng_attributions"],
+)
+def make_attribution(nlp: Language, name: str) -> AttributionTagger:
+    return AttributionTagger(nlp, name)
+
+
+@Language.factory(
+    "newsgraph_claims",
+    requires=["doc._.ng_events", "doc._.ng_attributions", "token.dep"],
+    assigns=["doc._.ng_events"],
+)
+def make_claims(nlp: Language, name: str) -> ClaimsTagger:
+    return ClaimsTagger(nlp, name)
 
 
 @Language.factory(

@@ -4,8 +4,10 @@ The parser is about a sixth of the English pipeline's time and most sentences of
 hold no event. ``load_nlp`` therefore runs spaCy's ``senter`` (sentence boundaries without the
 parser) and disables the ``parser``; this component, placed after the NER and the materiel
 tagger, parses each *candidate* sentence on its own and writes the heads and labels back into the
-document. A sentence is a candidate when its dates name no year (the time component reads the
-tense of the clause: "is scheduled for Tuesday"), or when it has a trigger candidate (a lemma
+document. A sentence is a candidate when it has a reporting cue ("said", "according to": the
+attribution component reads sources in the parse), when its dates name no year (the time
+component reads the tense of the clause: "is scheduled for Tuesday"), or when it has a trigger
+candidate (a lemma
 of the event lexicon: a coded verb, a frame word, an event noun, or a verb whose argument
 patterns could match words of the sentence) and an actor candidate (a PERSON/NORP/ORG/GPE/LOC/
 FAC entity, a proper noun, a personal pronoun or an agent noun such as "officials" or "troops").
@@ -40,6 +42,7 @@ from spacy.tokens import Doc, Span
 
 from .arguments import is_actorlike
 from .codes import cameo_root
+from .cues import reporting_verbs
 from .lexicon import STATEMENT_KINDS, Lexicon, VerbEntry, lexicon
 
 __all__ = [
@@ -74,6 +77,14 @@ class TriggerIndex:
         for (lemma, _), entry in lex.verbs.items():
             self.verbs[lemma].append(entry)
         self.block_words = lex.block_words
+        # Attribution cues: a reported statement is found in the parse of its sentence.
+        self.reporting = frozenset(reporting_verbs()) | {"according"}
+
+    def has_report_cue(self, sent: Span) -> bool:
+        """Whether the sentence can report a statement ("X said", "according to X")."""
+        return any(
+            token.lemma_.lower() in self.reporting or token.lower_ == "according" for token in sent
+        )
 
     def is_candidate(self, sent: Span) -> bool:
         """Whether a sentence can hold an event: a trigger candidate and an actor candidate.
@@ -123,9 +134,13 @@ def needs_tense(sent: Span) -> bool:
 
 
 def candidate_sentences(doc: Doc, index: TriggerIndex) -> list[Span]:
-    """The sentences to parse: those that can hold an event, and those whose dates need the
-    tense of their clause."""
-    return [sent for sent in doc.sents if index.is_candidate(sent) or needs_tense(sent)]
+    """The sentences to parse: those that can hold an event, those that can report a
+    statement, and those whose dates need the tense of their clause."""
+    return [
+        sent
+        for sent in doc.sents
+        if index.is_candidate(sent) or needs_tense(sent) or index.has_report_cue(sent)
+    ]
 
 
 def reset_tree(doc: Doc) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .. import __version__
 from ..errors import ModelError
@@ -28,6 +29,8 @@ COMPONENTS: tuple[tuple[str, dict[str, str | bool]], ...] = (
     ("newsgraph_times", {}),
     ("newsgraph_actors", {}),
     ("newsgraph_events", {}),
+    ("newsgraph_attribution", {}),
+    ("newsgraph_claims", {}),
     ("newsgraph_materiel_links", {}),
 )
 
@@ -79,21 +82,37 @@ class Annotator:
     """Documents in, annotated documents out, in this process."""
 
     def __init__(
-        self, nlp: Language | None = None, *, model: str = "", actors_file: Path | None = None
+        self,
+        nlp: Language | None = None,
+        *,
+        model: str = "",
+        actors_file: Path | None = None,
+        parse: str = "selective",
     ) -> None:
-        self.nlp = nlp if nlp is not None else load_nlp(model, actors_file=actors_file)
+        """``parse="full"`` parses every sentence: for :func:`newsgraph.nlp.assess` on any span
+        (the default parses only the sentences that can hold an event or a statement)."""
+        self.nlp = nlp if nlp is not None else load_nlp(model, actors_file=actors_file, parse=parse)
         meta = self.nlp.meta
         self.extractor = f"newsgraph {__version__}; {meta.get('name')} {meta.get('version')}"
+
+    def parse(
+        self, documents: Iterable[Document], *, batch_size: int = 64
+    ) -> Iterator[tuple[Document, Doc]]:
+        """Each document with its processed spaCy ``Doc``: for library use of the parse, such
+        as :func:`newsgraph.nlp.assess` on any span."""
+        pending = list(documents) if not isinstance(documents, list) else documents
+        docs = (
+            prepare_doc(
+                self.nlp.make_doc(d.text), doc_id=d.id, published=d.published, outlet=d.outlet
+            )
+            for d in pending
+        )
+        yield from zip(pending, self.nlp.pipe(docs, batch_size=batch_size), strict=True)
 
     def annotate(
         self, documents: Iterable[Document], *, batch_size: int = 64
     ) -> Iterator[AnnotatedDocument]:
-        pending = list(documents) if not isinstance(documents, list) else documents
-        docs = (
-            prepare_doc(self.nlp.make_doc(d.text), doc_id=d.id, published=d.published)
-            for d in pending
-        )
-        for document, doc in zip(pending, self.nlp.pipe(docs, batch_size=batch_size), strict=True):
+        for document, doc in self.parse(documents, batch_size=batch_size):
             yield to_annotated(doc, document, extractor=self.extractor)
 
     def annotate_one(self, document: Document) -> AnnotatedDocument:
