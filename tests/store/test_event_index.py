@@ -292,19 +292,22 @@ def test_rebuild_derives_what_the_writes_did(tmp_path: Path) -> None:
         assert _index_rows(store) == written
 
 
-def test_migration_backfills_a_populated_store(tmp_path: Path) -> None:
+@pytest.mark.parametrize("read_only", [False, True])
+def test_migration_backfills_a_populated_store(tmp_path: Path, read_only: bool) -> None:
     path = tmp_path / "old.duckdb"
     with Store(path) as store:
         store.write_batch(_world())
         store.write_batch([build(SECOND)])
         written = _index_rows(store)
+        listed = list_events(store, EventQuery())
         # The store as the code before the migration left it: no table, the migration unapplied.
         (mine,) = [m for m in migrations() if m.name == "event_index"]
         store.con.execute("DROP TABLE event_index")
         store.con.execute("DELETE FROM schema_migrations WHERE version >= ?", [mine.version])
-    with Store(path) as reopened:
+    with Store(path, read_only=read_only) as reopened:
         assert _index_rows(reopened) == written
         assert reopened.scalar("SELECT count(*) FROM event_index WHERE NOT current") == 2
+        assert list_events(reopened, EventQuery()) == listed
 
 
 @pytest.mark.parametrize("together", [False, True])

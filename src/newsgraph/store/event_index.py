@@ -88,8 +88,9 @@ gathered AS (
     LEFT JOIN parties p USING (event_id)
     LEFT JOIN sources s USING (event_id)
 )
-SELECT event_id, doc_id, idx, current, event_date, date_from, date_to, ingested_at, type, mode,
-       quad, score, status, certainty, negated, confidence,
+SELECT event_id, doc_id, idx, current, event_date, date_from, date_to, ingested_at,
+       upper(type) AS type_key, lower(mode) AS mode_key, quad, score, status, certainty, negated,
+       confidence,
        {actor_key} AS actor_key,
        {recipient_key} AS recipient_key,
        lower(sentence) AS sentence_key,

@@ -36,7 +36,7 @@ _DATES = ("event_date", "published", "time_start", "time_end")
 # A newest-first (oldest-first) page is looked for among the events of the newest (oldest) 8
 # days first, then 128 days, then all: a window only scans the row groups its dates can be in.
 # It is kept only when it holds the whole page, so the page is exactly the whole store's.
-_WINDOWS = (8, 128)
+_WINDOWS: tuple[int, ...] = (8, 128)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +101,10 @@ def _filters(query: EventQuery) -> tuple[str, list[Any]]:
         )
         where.append(f"(({forward}) OR ({backward}))")
     if query.type:
-        where.append("upper(i.type) = ?")
+        where.append("i.type_key = ?")
         params.append(query.type.upper())
     if query.mode:
-        where.append("lower(i.mode) = ?")
+        where.append("i.mode_key = ?")
         params.append(query.mode.lower())
     if query.quad is not None:
         where.append("i.quad = ?")
@@ -155,17 +155,24 @@ def _edge(store: Store, function: str) -> date | None:
 
 
 def _windows(store: Store, query: EventQuery) -> list[tuple[str, date]]:
-    """Date bounds to look for a page within, narrowest first (see _WINDOWS); none for orders
-    other than by date."""
+    """Date bounds to look for a page within, narrowest first (see _WINDOWS), from the newest
+    (oldest) event or the query's own last (first) day; none for orders other than by date,
+    nor any that would not narrow the query's own dates."""
     if query.order not in ("date", "-date"):
         return []
-    function = "max" if query.order == "date" else "min"
-    edge = store.memo(f"event_index.{function}", lambda: _edge(store, function))
+    if query.order == "date":
+        edge = store.memo("event_index.max", lambda: _edge(store, "max"))
+        if edge is None:
+            return []
+        anchor = min(edge, query.until) if query.until else edge
+        bounds = [anchor - timedelta(days=days) for days in _WINDOWS]
+        return [(">=", b) for b in bounds if not query.since or b > query.since]
+    edge = store.memo("event_index.min", lambda: _edge(store, "min"))
     if edge is None:
         return []
-    if function == "max":
-        return [(">=", edge - timedelta(days=days)) for days in _WINDOWS]
-    return [("<=", edge + timedelta(days=days)) for days in _WINDOWS]
+    anchor = max(edge, query.since) if query.since else edge
+    bounds = [anchor + timedelta(days=days) for days in _WINDOWS]
+    return [("<=", b) for b in bounds if not query.until or b < query.until]
 
 
 def _page_positions(store: Store, query: EventQuery) -> list[int]:
@@ -187,6 +194,18 @@ def _page_positions(store: Store, query: EventQuery) -> list[int]:
     return [row[0] for row in rows]
 
 
+def _fetch_sql(positions: list[int]) -> str:
+    """The page's rows by position. Integers from the store itself, written as literals: DuckDB
+    looks a literal list up in the index, while a bound list becomes a join that scans the table;
+    consecutive positions (a newest-first page, written in date order) are one range, cheaper
+    to plan than a list."""
+    low, high = min(positions), max(positions)
+    if high - low + 1 == len(positions):
+        return f"SELECT pos, payload FROM event_index WHERE pos BETWEEN {int(low)} AND {int(high)}"
+    listed = ", ".join(str(int(p)) for p in positions)
+    return f"SELECT pos, payload FROM event_index WHERE pos IN ({listed})"
+
+
 def list_events(store: Store, query: EventQuery) -> list[dict[str, Any]]:
     """Events matching ``query``, newest first by default, each with its actors, recipients,
     sources, tags, document metadata and the sentence it was found in.
@@ -202,14 +221,7 @@ def list_events(store: Store, query: EventQuery) -> list[dict[str, Any]]:
             positions = _page_positions(store, query)
             if not positions:
                 return []
-            # Integers from the store itself, written as literals: DuckDB looks a literal list
-            # up in the index, while a bound list becomes a join that scans the table.
-            listed = ", ".join(str(int(p)) for p in positions)
-            found = dict(
-                store.con.execute(
-                    f"SELECT pos, payload FROM event_index WHERE pos IN ({listed})"
-                ).fetchall()
-            )
+            found = dict(store.con.execute(_fetch_sql(positions)).fetchall())
             # Rows renumbered between the two steps (a rebuild by a writer): pick again.
             if len(found) == len(positions):
                 return [_row(found[p]) for p in positions]

@@ -19,8 +19,8 @@ CREATE TABLE event_index (
     date_from           DATE,              -- coalesce(time_start, time_end, published)
     date_to             DATE,              -- coalesce(time_end, time_start, published)
     ingested_at         TIMESTAMP NOT NULL,
-    type                VARCHAR NOT NULL,
-    mode                VARCHAR,
+    type_key            VARCHAR NOT NULL,  -- upper-case
+    mode_key            VARCHAR,           -- lower-case
     quad                INTEGER,
     score               DOUBLE,
     status              VARCHAR,
