@@ -17,6 +17,7 @@ from newsgraph.model import AnnotatedDocument, Rejection
 from newsgraph.pipeline import extract, ingest
 from newsgraph.runners import LocalRunner
 from newsgraph.store import Store, store_stats
+from newsgraph.store.migrations import migrations
 from tests.conftest import POST
 
 pytestmark = pytest.mark.model
@@ -109,11 +110,13 @@ def test_kill_during_ingest_then_rerun_equals_clean_run(
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    # The write-ahead log first takes the schema (in two steps); each later growth is a batch.
+    # The write-ahead log first takes the schema (about two steps per migration); each later
+    # growth is a batch: kill after about three batches.
     wal = Path(f"{crashed}.wal")
     deadline = time.monotonic() + 120
     sizes = {0}
-    while time.monotonic() < deadline and process.poll() is None and len(sizes) < 6:
+    wanted = 1 + 2 * len(migrations()) + 3
+    while time.monotonic() < deadline and process.poll() is None and len(sizes) < wanted:
         sizes.add(wal.stat().st_size if wal.exists() else 0)
         time.sleep(0.01)
     assert process.poll() is None, "the run finished before it could be killed; enlarge the corpus"

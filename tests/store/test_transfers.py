@@ -176,7 +176,8 @@ def test_old_store_is_upgraded(tmp_path: Path) -> None:
         "VALUES ('e', 0, 0, 1, 'x', 'radar')"
     )
     applied = apply_migrations(con)
-    assert [m.name for m in applied] == ["transfers"]
+    assert [m.name for m in applied] == [m.name for m in migrations()[1:]]
+    assert "transfers" in [m.name for m in applied]
     row = con.execute("SELECT quantity, approximate, hedge FROM event_materiel").fetchone()
     assert row == (None, False, None)
     con.close()

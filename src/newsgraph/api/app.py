@@ -9,17 +9,18 @@ CORS is off unless origins are named.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..config import Settings
@@ -38,6 +39,31 @@ _POLICY = (
     "base-uri 'none'; frame-ancestors 'none'"
 )
 _DOC_PATHS = ("/docs", "/redoc", "/static-offline-docs", "/openapi.json")
+
+
+class _SecurityHeaders:
+    """The security headers on every answer. Plain ASGI: Starlette's ``@app.middleware("http")``
+    (BaseHTTPMiddleware) cost about 1 ms of CPU per request, a tenth of a fast listing's."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        policy = not str(scope["path"]).startswith(_DOC_PATHS)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+                if policy:
+                    headers["Content-Security-Policy"] = _POLICY
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +105,7 @@ def create_app(config: ApiConfig) -> FastAPI:
     app.state.templates = templates
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        if not request.url.path.startswith(_DOC_PATHS):
-            response.headers["Content-Security-Policy"] = _POLICY
-        return response
+    app.add_middleware(_SecurityHeaders)
 
     if config.cors_origins:
         app.add_middleware(

@@ -215,8 +215,14 @@ def dyad_series(
     backward = " AND ".join(
         [_party_clause("actor", second, params), _party_clause("recipient", first, params)]
     )
-    where = [f"{_DAY} IS NOT NULL", f"(({forward}) OR ({backward}))"]
-    _date_filters(since, until, params, where=where)
+    # Over the events listing's table, with its actor filter: the same events, and fast.
+    where = ["i.current", "i.event_date IS NOT NULL", f"(({forward}) OR ({backward}))"]
+    if since:
+        where.append("i.event_date >= ?")
+        params.append(since)
+    if until:
+        where.append("i.event_date <= ?")
+        params.append(until)
     # The direction is decided again per event: an event can run both ways ("A and B clashed").
     direction_params: list[Any] = []
     is_forward = " AND ".join(
@@ -228,8 +234,8 @@ def dyad_series(
     rows = store.query(
         f"""
         WITH ev AS (
-            SELECT e.event_id, e.score, e.quad, {_DAY} AS day, ({is_forward}) AS forward
-            FROM events e JOIN current_documents d USING (doc_id)
+            SELECT i.event_id, i.score, i.quad, i.event_date AS day, ({is_forward}) AS forward
+            FROM event_index i
             WHERE {" AND ".join(where)}
         )
         SELECT date_trunc('{step}', day)::DATE AS period,

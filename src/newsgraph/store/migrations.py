@@ -2,22 +2,30 @@
 
 Every applied migration is a row of ``schema_migrations``; opening a store applies the missing
 ones in one transaction each. A store newer than this code is refused rather than damaged.
+A migration whose new table is derived from the others names, in :data:`BACKFILLS`, the
+function that fills it from a populated store; it runs after the SQL, in the same transaction.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import import_module, resources
 
 import duckdb
 
 from ..errors import StoreError
 
-__all__ = ["Migration", "apply_migrations", "migrations", "schema_version"]
+__all__ = ["BACKFILLS", "Migration", "apply_migrations", "migrations", "schema_version"]
 
 _NAME = re.compile(r"^(?P<version>\d{4})_(?P<name>[a-z0-9_]+)\.sql$")
+
+#: Migration name (not number: numbers change when branches merge) -> ``module:function`` that
+#: fills the migration's derived table from the stored rows, given the connection. Imported
+#: when it runs: those modules import the store, which imports this one.
+BACKFILLS: dict[str, str] = {"event_index": "newsgraph.store.event_index:backfill"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +46,18 @@ def migrations() -> tuple[Migration, ...]:
                 Migration(int(match["version"]), match["name"], entry.read_text(encoding="utf-8"))
             )
     found.sort(key=lambda m: m.version)
+    unknown = set(BACKFILLS) - {m.name for m in found}
+    if unknown:
+        raise StoreError(f"backfills name no migration: {', '.join(sorted(unknown))}")
     if [m.version for m in found] != list(range(1, len(found) + 1)):
         raise StoreError("migration files are not numbered 0001, 0002, ... without gaps")
     return tuple(found)
+
+
+def _backfill(name: str) -> Callable[[duckdb.DuckDBPyConnection], None]:
+    module, _, function = BACKFILLS[name].partition(":")
+    found: Callable[[duckdb.DuckDBPyConnection], None] = getattr(import_module(module), function)
+    return found
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -72,6 +89,8 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[Migration]:
         try:
             con.execute("BEGIN TRANSACTION")
             con.execute(migration.sql)
+            if migration.name in BACKFILLS:
+                _backfill(migration.name)(con)
             con.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
                 [migration.version, migration.name],
@@ -82,5 +101,8 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[Migration]:
             raise StoreError(
                 f"migration {migration.version:04d}_{migration.name} failed: {exc}"
             ) from exc
+        except BaseException:  # a backfill's own error, or an interrupt: nothing half-done
+            con.execute("ROLLBACK")
+            raise
         applied.append(migration)
     return applied

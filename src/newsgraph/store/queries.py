@@ -5,25 +5,38 @@ Every value from a user goes in as a bound parameter; only fixed SQL fragments a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
+import duckdb
+
+from ..errors import StoreError
+from .event_index import CODE_MARK, SEPARATOR
 from .store import Store
+from .tags import parse_tag
 
 __all__ = ["EVENT_ORDERS", "EventQuery", "iter_events", "list_events", "store_stats"]
 
+# Orders over the event index; {a} is the table's alias. Ties break on (doc_id, idx): stable pages.
 _ORDER = {
-    "date": "event_date DESC NULLS LAST, e.doc_id, e.idx",
-    "-date": "event_date ASC NULLS LAST, e.doc_id, e.idx",
-    "confidence": "e.confidence DESC, e.doc_id, e.idx",
-    "score": "e.score ASC NULLS LAST, e.doc_id, e.idx",
-    "document": "d.ingested_at, e.doc_id, e.idx",
+    "date": "{a}.event_date DESC NULLS LAST, {a}.doc_id, {a}.idx",
+    "-date": "{a}.event_date ASC NULLS LAST, {a}.doc_id, {a}.idx",
+    "confidence": "{a}.confidence DESC, {a}.doc_id, {a}.idx",
+    "score": "{a}.score ASC NULLS LAST, {a}.doc_id, {a}.idx",
+    "document": "{a}.ingested_at, {a}.doc_id, {a}.idx",
 }
 #: The orders :class:`EventQuery` knows: newest first, oldest first, most confident, most
 #: conflictual, in ingestion order.
 EVENT_ORDERS = tuple(_ORDER)
+# Values of the listing's rows that JSON gives as text.
+_DATES = ("event_date", "published", "time_start", "time_end")
+# A newest-first (oldest-first) page is looked for among the events of the newest (oldest) 8
+# days first, then 128 days, then all: a window only scans the row groups its dates can be in.
+# It is kept only when it holds the whole page, so the page is exactly the whole store's.
+_WINDOWS: tuple[int, ...] = (8, 128)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,23 +68,31 @@ class EventQuery:
 
 
 def _party_clause(role: str, value: str, params: list[Any]) -> str:
-    params.extend([role, f"%{value}%", f"%{value}%", value.upper(), value.upper()])
-    return (
-        "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id AND a.role = ? AND "
-        "(a.name ILIKE ? OR a.text ILIKE ? OR upper(a.code) = ? OR starts_with(upper(a.code), ?)))"
-    )
+    # Words anywhere in a name or its text, or a code by its prefix (RUS finds RUSGOV): one
+    # column, so DuckDB filters it while scanning. The separators occur in no name.
+    if SEPARATOR in value or CODE_MARK in value:
+        return "false"
+    params.extend([value, CODE_MARK + value])
+    return f"(contains(i.{role}_key, lower(?)) OR contains(i.{role}_key, upper(?)))"
 
 
 def _filters(query: EventQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause (``events e JOIN documents d``) of ``query`` and its bound values."""
+    """The WHERE clause (over ``event_index i``) of ``query`` and its bound values."""
     where: list[str] = []
     params: list[Any] = []
+    if not query.all_versions:
+        where.append("i.current")
     if query.actor:
         where.append(_party_clause("actor", query.actor, params))
     if query.recipient:
         where.append(_party_clause("recipient", query.recipient, params))
     if query.dyad:
         first, second = query.dyad
+        # Each side's own condition first (one column each: DuckDB filters it while scanning),
+        # then the pairing, which needs both columns.
+        for role in ("actor", "recipient"):
+            either = [_party_clause(role, first, params), _party_clause(role, second, params)]
+            where.append(f"({' OR '.join(either)})")
         forward = " AND ".join(
             [_party_clause("actor", first, params), _party_clause("recipient", second, params)]
         )
@@ -80,134 +101,146 @@ def _filters(query: EventQuery) -> tuple[str, list[Any]]:
         )
         where.append(f"(({forward}) OR ({backward}))")
     if query.type:
-        where.append("upper(e.type) = ?")
+        where.append("i.type_key = ?")
         params.append(query.type.upper())
     if query.mode:
-        where.append("lower(e.mode) = ?")
+        where.append("i.mode_key = ?")
         params.append(query.mode.lower())
     if query.quad is not None:
-        where.append("e.quad = ?")
+        where.append("i.quad = ?")
         params.append(query.quad)
     if query.status:
-        where.append("e.status = ?")
+        where.append("i.status = ?")
         params.append(query.status.lower())
     if query.certainty:
-        where.append("e.certainty = ?")
+        where.append("i.certainty = ?")
         params.append(query.certainty.lower())
     if query.since:
-        where.append("coalesce(e.time_end, e.time_start, d.published) >= ?")
+        where.append("i.date_to >= ?")
         params.append(query.since)
     if query.until:
-        where.append("coalesce(e.time_start, e.time_end, d.published) <= ?")
+        where.append("i.date_from <= ?")
         params.append(query.until)
     if query.outlet:
-        where.append("(d.outlet ILIKE ? OR d.outlet_abbreviation ILIKE ?)")
-        params.extend([f"%{query.outlet}%", query.outlet])
+        where.append("(contains(i.outlet_key, lower(?)) OR i.abbreviation_key = lower(?))")
+        params.extend([query.outlet, query.outlet])
     if query.doc_id:
-        where.append("starts_with(e.doc_id, ?)")
+        where.append("starts_with(i.doc_id, ?)")
         params.append(query.doc_id.lower())
     if query.tag:
-        from .tags import parse_tag, tag_clause  # tags reads this module's store; no cycle
-
-        where.append(tag_clause(parse_tag(query.tag), params))
+        # The tags stored with each event are the ones shown (tags.event_tags): match one.
+        name = parse_tag(query.tag).name
+        where.append("false" if SEPARATOR in name else "contains(i.tag_key, ?)")
+        params.extend([] if SEPARATOR in name else [SEPARATOR + name.lower() + SEPARATOR])
     if query.text:
-        where.append(
-            "substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) ILIKE ?"
-        )
-        params.append(f"%{query.text}%")
+        where.append("contains(i.sentence_key, lower(?))")
+        params.append(query.text)
     if not query.include_negated:
-        where.append("NOT e.negated")
+        where.append("NOT i.negated")
     return ("WHERE " + " AND ".join(where)) if where else "", params
 
 
-def _documents_source(store: Store, *, all_versions: bool) -> str:
-    """``current_documents`` (a window over every document) only when some input has several
-    versions; a store of first versions reads ``documents`` directly, which is much cheaper."""
-    if all_versions or int(store.scalar("SELECT coalesce(max(version), 1) FROM documents")) <= 1:
-        return "documents"
-    return "current_documents"
-
-
-def _events_sql(store: Store, query: EventQuery, *, paged: bool) -> tuple[str, list[Any]]:
-    """The listing in two steps: pick the page (ids and sort keys only: filters, order, limit)
-    from the events and documents, then fetch the columns, parties and sources of that page
-    alone. A page of a million-event store then costs one filtered scan of narrow columns, not
-    the sentences and party lists of every event."""
-    where, params = _filters(query)
-    source = _documents_source(store, all_versions=query.all_versions)
-    order = _ORDER.get(query.order, _ORDER["date"])
-    page_limit = "LIMIT ? OFFSET ?" if paged else ""
-    if paged:
-        params.extend([query.limit, query.offset])
-    parties = """
-        SELECT a.event_id,
-               list({{'name': a.name, 'code': a.code, 'sector': a.sector,
-                      'role': a.actor_role, 'text': a.text}} ORDER BY a.idx)
-                   FILTER (WHERE a.role = 'actor') AS actors,
-               list({{'name': a.name, 'code': a.code, 'sector': a.sector,
-                      'role': a.actor_role, 'text': a.text}} ORDER BY a.idx)
-                   FILTER (WHERE a.role = 'recipient') AS recipients
-        FROM event_actors a {restrict} GROUP BY a.event_id
-    """
-    sources = """
-        SELECT s.event_id, list({{'kind': s.kind, 'name': s.name}} ORDER BY s.idx) AS attribution
-        FROM event_attributions s {restrict} GROUP BY s.event_id
-    """
-    restrict = "WHERE {alias}.event_id IN (SELECT event_id FROM page)" if paged else ""
-    outer_order = order.replace("d.", "p.").replace("e.", "p.")
-    sql = f"""
-        WITH page AS MATERIALIZED (
-            SELECT e.event_id, e.doc_id, e.idx, e.confidence, e.score, d.ingested_at,
-                   coalesce(e.time_start, d.published) AS event_date
-            FROM events e JOIN {source} d USING (doc_id)
-            {where}
-            ORDER BY {order}
-            {page_limit}
-        ),
-        parties AS ({parties.format(restrict=restrict.format(alias="a"))}),
-        sources AS ({sources.format(restrict=restrict.format(alias="s"))})
-        SELECT e.event_id, e.doc_id, e.idx, e.type, e.mode, e.cameo, e.quad, e.score,
-               e.trigger_text, e.status, e.certainty, e.negated, e.confidence,
-               e.time_value, e.time_start, e.time_end, e.time_source, e.time_text,
-               p.event_date, d.published, d.outlet, d.outlet_abbreviation, d.headline,
-               d.tags AS doc_tags, d.ingested_at, d.url, e.location, e.time_granularity,
-               upper(json_extract_string(e.location, '$.country')) AS location_country,
-               e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end,
-               substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
-                   AS sentence,
-               pa.actors, pa.recipients, s.attribution
-        FROM page p JOIN events e USING (event_id) JOIN documents d ON d.doc_id = e.doc_id
-        LEFT JOIN parties pa ON pa.event_id = p.event_id
-        LEFT JOIN sources s ON s.event_id = p.event_id
-        ORDER BY {outer_order}
-    """
-    return sql, params
-
-
-def _tidy(row: dict[str, Any]) -> dict[str, Any]:
-    for key in ("actors", "recipients", "attribution", "doc_tags"):
-        row[key] = row[key] or []
+def _row(payload: str) -> dict[str, Any]:
+    row: dict[str, Any] = json.loads(payload)
+    for key in _DATES:
+        if row[key] is not None:
+            row[key] = date.fromisoformat(row[key])
+    row["ingested_at"] = datetime.fromisoformat(row["ingested_at"])
     return row
+
+
+def _edge(store: Store, function: str) -> date | None:
+    rows = store.con.execute(f"SELECT {function}(event_date) FROM event_index").fetchall()
+    return rows[0][0] if rows else None
+
+
+def _windows(store: Store, query: EventQuery) -> list[tuple[str, date]]:
+    """Date bounds to look for a page within, narrowest first (see _WINDOWS), from the newest
+    (oldest) event or the query's own last (first) day; none for orders other than by date,
+    nor any that would not narrow the query's own dates."""
+    if query.order not in ("date", "-date"):
+        return []
+    if query.order == "date":
+        edge = store.memo("event_index.max", lambda: _edge(store, "max"))
+        if edge is None:
+            return []
+        anchor = min(edge, query.until) if query.until else edge
+        bounds = [anchor - timedelta(days=days) for days in _WINDOWS]
+        return [(">=", b) for b in bounds if not query.since or b > query.since]
+    edge = store.memo("event_index.min", lambda: _edge(store, "min"))
+    if edge is None:
+        return []
+    anchor = max(edge, query.since) if query.since else edge
+    bounds = [anchor + timedelta(days=days) for days in _WINDOWS]
+    return [("<=", b) for b in bounds if not query.until or b < query.until]
+
+
+def _page_positions(store: Store, query: EventQuery) -> list[int]:
+    """The positions (event_index.pos) of the page's events, in order: the filters and the
+    sort read only their own narrow columns."""
+    where, params = _filters(query)
+    order = _ORDER.get(query.order, _ORDER["date"]).format(a="i")
+    sql = "SELECT i.pos FROM event_index i {where} ORDER BY {order} LIMIT ? OFFSET ?"
+    for comparison, bound in _windows(store, query):
+        within = f"{where or 'WHERE true'} AND i.event_date {comparison} ?"
+        rows = store.con.execute(
+            sql.format(where=within, order=order), [*params, bound, query.limit, query.offset]
+        ).fetchall()
+        if len(rows) == query.limit:
+            return [row[0] for row in rows]
+    rows = store.con.execute(
+        sql.format(where=where, order=order), [*params, query.limit, query.offset]
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _fetch_sql(positions: list[int]) -> str:
+    """The page's rows by position. Integers from the store itself, written as literals: DuckDB
+    looks a literal list up in the index, while a bound list becomes a join that scans the table;
+    consecutive positions (a newest-first page, written in date order) are one range, cheaper
+    to plan than a list."""
+    low, high = min(positions), max(positions)
+    if high - low + 1 == len(positions):
+        return f"SELECT pos, payload FROM event_index WHERE pos BETWEEN {int(low)} AND {int(high)}"
+    listed = ", ".join(str(int(p)) for p in positions)
+    return f"SELECT pos, payload FROM event_index WHERE pos IN ({listed})"
 
 
 def list_events(store: Store, query: EventQuery) -> list[dict[str, Any]]:
     """Events matching ``query``, newest first by default, each with its actors, recipients,
-    document metadata and the sentence it was found in."""
-    sql, params = _events_sql(store, query, paged=True)
-    return [_tidy(row) for row in store.query(sql, params)]
+    sources, tags, document metadata and the sentence it was found in.
+
+    Two steps over ``event_index``: pick the page's positions (a filtered top-N over narrow
+    columns, tried first among the newest dates), then fetch those rows' JSON through the
+    index on ``pos``. Reading every column of every matching event before the top-N was most
+    of the cost."""
+    if query.limit <= 0:
+        return []
+    try:
+        for _ in range(3):
+            positions = _page_positions(store, query)
+            if not positions:
+                return []
+            found = dict(store.con.execute(_fetch_sql(positions)).fetchall())
+            # Rows renumbered between the two steps (a rebuild by a writer): pick again.
+            if len(found) == len(positions):
+                return [_row(found[p]) for p in positions]
+    except duckdb.Error as exc:
+        raise StoreError(f"listing events failed: {exc}") from exc
+    raise StoreError("listing events failed: the event index changed under every attempt")
 
 
 def iter_events(store: Store, query: EventQuery, *, chunk: int = 5000) -> Iterator[dict[str, Any]]:
     """Every event matching ``query`` (its limit and offset ignored), in its order, fetched
     ``chunk`` rows at a time: what exports read."""
-    sql, params = _events_sql(store, query, paged=False)
+    where, params = _filters(query)
+    order = _ORDER.get(query.order, _ORDER["date"]).format(a="i")
     cursor = store.con.cursor()
     try:
-        cursor.execute(sql, params)
-        names = [d[0] for d in cursor.description or ()]
+        cursor.execute(f"SELECT i.payload FROM event_index i {where} ORDER BY {order}", params)
         while rows := cursor.fetchmany(chunk):
             for row in rows:
-                yield _tidy(dict(zip(names, row, strict=True)))
+                yield _row(row[0])
     finally:
         cursor.close()
 

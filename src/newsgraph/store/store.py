@@ -7,21 +7,24 @@ readers may open the file read-only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
 from ..errors import NotFoundError, StoreError
 from ..model import AnnotatedDocument, Rejection
-from .migrations import apply_migrations, schema_version
+from .event_index import add_batch
+from .migrations import apply_migrations, migrations, schema_version
 from .rows import annotated_from_rows, to_arrow_tables
 
 __all__ = ["ANNOTATION_TABLES", "Store", "WriteResult"]
+
+T = TypeVar("T")
 
 #: Tables written per batch, in write order.
 ANNOTATION_TABLES = (
@@ -53,14 +56,16 @@ class Store:
             raise StoreError(
                 f"no store at {self.path}; create one with: newsgraph ingest PATH --db {self.path}"
             )
-        try:
-            self.con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        # Values derived from a read-only store, computed once (see memo); shared by cursors.
+        self._memo: dict[str, Any] = {}
+        self.con = self._connect()
         try:
             if read_only:
-                if schema_version(self.con) == 0:
+                version = schema_version(self.con)
+                if version == 0:
                     raise StoreError(f"{self.path} is not a newsgraph store (no schema)")
+                if version < len(migrations()):
+                    self._upgrade()
             else:
                 apply_migrations(self.con)
         except duckdb.Error as exc:
@@ -69,6 +74,26 @@ class Store:
         except StoreError:
             self.con.close()
             raise
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        try:
+            return duckdb.connect(str(self.path), read_only=self.read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+
+    def _upgrade(self) -> None:
+        """Bring a store written by an older newsgraph up to date before reading it: the
+        migrations are the store's own business, and a reader of an old schema would fail on
+        the first new table. Needs the file for writing for a moment."""
+        self.con.close()
+        try:
+            Store(self.path).close()
+        except StoreError as exc:
+            raise StoreError(
+                f"{self.path} was written by an older newsgraph and must be upgraded, which "
+                f"needs it for writing: close the programs using it and retry ({exc.message})"
+            ) from exc
+        self.con = self._connect()
 
     def __enter__(self) -> Store:
         return self
@@ -90,8 +115,20 @@ class Store:
         clone = object.__new__(Store)
         clone.path = self.path
         clone.read_only = self.read_only
+        clone._memo = self._memo
         clone.con = self.con.cursor()
         return clone
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, computed once per open store when it is read-only (nothing can change
+        it meanwhile: DuckDB lets no process write a file another one reads), every time
+        otherwise. Cursors share the values."""
+        if not self.read_only:
+            return compute()
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: T = self._memo[key]
+        return value
 
     # -- reading helpers ---------------------------------------------------------------------
 
@@ -150,12 +187,16 @@ class Store:
             for name in ANNOTATION_TABLES:
                 self.con.register(f"batch_{name}", tables[name])
                 self.con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM batch_{name}")
+            add_batch(self.con)
             self.con.register("batch_rejected", tables["rejected"])
             self.con.execute("INSERT OR IGNORE INTO rejected BY NAME SELECT * FROM batch_rejected")
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"writing a batch of {len(batch)} documents failed: {exc}") from exc
+        except BaseException:  # an interrupt mid-batch: the batch is written whole or not at all
+            self.con.execute("ROLLBACK")
+            raise
         finally:
             for name in ("documents", "rejected", *ANNOTATION_TABLES):
                 self.con.unregister(f"batch_{name}")

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..resources import read_table
-from .store import Store
+
+if TYPE_CHECKING:  # the store writes tags (event_index): no import cycle at run time
+    from .store import Store
 
 __all__ = [
     "TagSpec",
@@ -125,7 +127,10 @@ def event_tags(
 
 
 def tags_of_row(row: Mapping[str, Any]) -> list[str]:
-    """:func:`event_tags` of a row of :func:`~newsgraph.store.queries.list_events`."""
+    """:func:`event_tags` of a row of :func:`~newsgraph.store.queries.list_events`: the tags
+    stored with it when it has them (those its tag filter matches)."""
+    if row.get("tags") is not None:
+        return list(row["tags"])
     return event_tags(
         (a.get("code") for a in row.get("actors") or ()),
         (r.get("code") for r in row.get("recipients") or ()),

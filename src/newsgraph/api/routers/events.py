@@ -6,11 +6,13 @@ from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.responses import Response
 
 from ...store import list_events
 from ...store.browse import event_with_document
 from ...store.tags import event_tags, tags_of_row
 from ..deps import EventQueryDep, StoreDep
+from ..responses import json_response
 from .documents import page
 
 __all__ = ["event_item", "router"]
@@ -49,11 +51,13 @@ def event_item(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("", summary="List events with filters")
-def events(store: StoreDep, query: EventQueryDep) -> dict[str, Any]:
+def events(store: StoreDep, query: EventQueryDep) -> Response:
     """Events newest first (``sort`` for other orders), with their parties, sources, document
     and sentence. Pages: ``limit`` and ``offset``; ``next_offset`` is null on the last page."""
     rows = list_events(store, replace(query, limit=query.limit + 1))
-    return page([event_item(r) for r in rows], limit=query.limit, offset=query.offset)
+    return json_response(
+        page([event_item(r) for r in rows], limit=query.limit, offset=query.offset)
+    )
 
 
 @router.get("/{event_id}", summary="One event with its document")
