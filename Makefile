@@ -62,11 +62,12 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/newsgraph eval all --data ../shared/data
 
-## make evaluation: eval + bench on the current code, written to docs/evaluation.md.
+## make evaluation: eval + bench (throughput, API latency) on the current code, written to docs/evaluation.md.
 evaluation: $(STAMP)
 	mkdir -p bench-out
 	$(BIN)/newsgraph eval all --data ../shared/data --json > bench-out/eval.jsonl
 	$(BIN)/python benchmarks/throughput.py --rounds 2
+	$(BIN)/python benchmarks/api_latency.py
 	$(BIN)/python benchmarks/evaluation_doc.py
 
 clean:

@@ -17,7 +17,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # The headline figures of each gold set, in the order EVAL.md defines them.
 HEADLINE = {
-    "plover-gsr": ["type_accuracy", "type_macro_f1", "source_match", "target_match"],
+    "plover-gsr": [
+        "type_accuracy",
+        "type_macro_f1",
+        "source_match",
+        "target_match",
+        "actor_code_accuracy",
+    ],
     "conflibert-cameo": [
         "quad_accuracy",
         "quad_macro_f1",
@@ -36,6 +42,16 @@ HEADLINE = {
         "cue_overlap_f1",
     ],
     "tempeval3": ["span_overlap_f1", "value_accuracy", "span_exact_f1"],
+    "meantime-factuality": [
+        "certainty_macro_f1",
+        "certainty_f1_CERTAIN",
+        "certainty_f1_PROBABLE",
+        "certainty_f1_POSSIBLE",
+        "polarity_macro_f1",
+        "polarity_f1_NEG",
+        "time_macro_f1",
+        "time_f1_FUTURE",
+    ],
 }
 
 
@@ -148,10 +164,39 @@ def _bench_section(bench: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _latency_section(latency: dict[str, Any]) -> list[str]:
+    overall = latency["overall"]
+    lines = [
+        "## API latency (`make bench`)",
+        "",
+        f"Command: `make bench` (`benchmarks/api_latency.py`), {latency['measured_at']}: "
+        f"{latency['events']:,} events in a store, {overall['n']} requests of the events listing "
+        f"with mixed filters, concurrency {latency['concurrency']}, {latency['cores']} cores, "
+        f"load average at start/end {latency.get('load_average_start_end')}.",
+        "",
+        "| requests | n | p50 ms | p90 ms | p99 ms | max ms |",
+        "|---|---|---|---|---|---|",
+        f"| all | {overall['n']} | {overall['p50']} | {overall['p90']} | {overall['p99']} | "
+        f"{overall['max']} |",
+    ]
+    for kind, row in sorted(latency.get("by_kind", {}).items()):
+        lines.append(
+            f"| {kind} | {row['n']} | {row['p50']} | {row['p90']} | {row['p99']} | {row['max']} |"
+        )
+    met = overall["p99"] < latency["target_p99_ms"]
+    lines += [
+        "",
+        f"Target p99 < {latency['target_p99_ms']} ms: {'met' if met else 'NOT met'}. Server CPU "
+        f"per request: {latency.get('server_cpu_ms_per_request')} ms.",
+    ]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--eval", type=Path, default=ROOT / "bench-out" / "eval.jsonl")
     parser.add_argument("--bench", type=Path, default=ROOT / "bench-out" / "throughput.json")
+    parser.add_argument("--latency", type=Path, default=ROOT / "bench-out" / "api_latency.json")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "evaluation.md")
     args = parser.parse_args()
     reports = [
@@ -170,6 +215,8 @@ def main() -> None:
         *_bench_section(bench),
         "",
     ]
+    if args.latency.is_file():
+        lines += [*_latency_section(json.loads(args.latency.read_text(encoding="utf-8"))), ""]
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {args.out}")
 
