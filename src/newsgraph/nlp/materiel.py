@@ -133,6 +133,12 @@ def _modifiers() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def _actor_heads() -> frozenset[str]:
+    lines = read_text("actor_heads.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 class MaterielTagger:
     """Add materiel entities to ``doc.ents`` and ``doc._.ng_materiel``; tidy count entities."""
 
@@ -252,7 +258,10 @@ class MaterielTagger:
                 continue  # "anti-aircraft fire", "vehicle-borne": part of another word
             if self._before_a_place(doc, end):
                 continue  # "weapons caches", "drone factory": a place, not the item
-            mention = self._mention(self._modifier_start(doc, start), end, entry, None)
+            first = self._modifier_start(doc, start)
+            if entry.label == "VEHICLE":
+                first = _compound_start(doc, first)
+            mention = self._mention(first, end, entry, None)
             if _IN_A_LIST in entry.context:
                 in_lists.add(mention)
             words = len(entry.pattern.split())
@@ -380,6 +389,26 @@ def _listed_with(doc: Doc, mention: MaterielMention, others: list[MaterielMentio
         if 0 < len(between) <= 2 and all(t.lower_ in _LIST_WORDS for t in between):
             return True
     return False
+
+
+def _compound_start(doc: Doc, start: int) -> int:
+    """Where a vehicle's name begins with the nouns that say what kind it is: "dump truck",
+    "oil tanker trucks" (at most two). A noun naming an actor is its owner, not its kind
+    ("police vehicles", "army trucks"), and stays out."""
+    first = start
+    while first > 0 and start - first < 2:
+        token = doc[first - 1]
+        if not (
+            token.tag_ in ("NN", "NNS")
+            and token.is_lower
+            and not token.ent_type_
+            and not (token.whitespace_ == "" and token.i + 1 < len(doc))
+            and token.lower_ not in _actor_heads()
+            and token.lemma_ not in _actor_heads()
+        ):
+            break
+        first -= 1
+    return first
 
 
 def _pennant_at(doc: Doc, start: int) -> bool:
