@@ -3,9 +3,15 @@
 
 Designations (``Su-30MK2``, ``S-400``) are matched by one compiled regular expression over the
 tokens that contain a digit; names and generic nouns by phrase matchers; ship names by their
-prefix (``USS Hopper``). A mention takes in the modifiers before a noun ("surface-to-air
-missiles"), the generic noun after a name ("Il-76 plane", "S-300 systems") and the words that
-name one system together ("Sukhoi Su-30MK2 aircraft"). The component overrides the statistical
+prefix (``USS Hopper``), with the hull or pennant number in brackets after it ("HMS Ocean (L
+12)") and the name alone later in the text ("Forbin" after "FS Forbin"). A mention takes in the
+modifiers before a noun ("surface-to-air missiles"), the nouns that say what kind of vehicle it
+is ("dump truck", but not an owner: "police vehicles"), the generic noun after a name ("Il-76
+plane", "S-300 systems") and the words that name one system together ("Sukhoi Su-30MK2
+aircraft"). A name or noun before a place or group is not the item ("VBIED factory", "drone
+assembly plant", "counter-IED training"). A noun marked ``<list>`` in the lexicon is materiel
+only when listed with another of its kind ("fighters, bombers and airlifters"; a "fighter"
+alone is more often a person). The component overrides the statistical
 NER where they overlap ("S-400" is not an ORG), but a capitalised common noun inside a name
 ("Field Artillery Regiment") is left to the NER. Each entity's ``ent_id_`` is its category;
 ``doc._.ng_materiel`` holds every mention with its category, item and designation.
@@ -120,7 +126,9 @@ def materiel_entries() -> tuple[MaterielEntry, ...]:
                 category=row["category"],
                 item=row["item"],
                 context=frozenset(
-                    c if c in (_DESIGNATION, _IN_A_LIST) else c.lower() for c in row["context"].split("|") if c
+                    c if c in (_DESIGNATION, _IN_A_LIST) else c.lower()
+                    for c in row["context"].split("|")
+                    if c
                 ),
             )
         )
