@@ -109,6 +109,7 @@ def _tagged(nlp: Language, text: str) -> Doc:
             "Tankers refuel fighters, bombers, and airlifters.",
             [("fighters", "PLATFORM"), ("bombers", "PLATFORM"), ("airlifters", "PLATFORM")],
         ),
+        ("Tehran waits for Su-35 fighters.", [("Su-35 fighters", "PLATFORM")]),
         ("The fighters and bombers.", [("fighters", "PLATFORM"), ("bombers", "PLATFORM")]),
         (
             "A fighter crossed with weapons and drones.",

@@ -292,7 +292,8 @@ class MaterielTagger:
             if not any(s < m.end and m.start < e for s, e in excluded)
             and not (m.kind == "noun" and _in_a_name(doc, m))
         ]
-        return _merge([self._with_head(doc, m) for m in found])
+        starts = {m.start for m in found}
+        return _merge([self._with_head(doc, m, starts=starts) for m in found])
 
     def _elliptical(self, doc: Doc, mention: MaterielMention) -> list[MaterielMention]:
         """Modifiers coordinated before a noun name items of their own: "attack, fighter and
@@ -345,10 +346,20 @@ class MaterielTagger:
         )
 
     @staticmethod
-    def _with_head(doc: Doc, mention: MaterielMention) -> MaterielMention:
+    def _with_head(
+        doc: Doc, mention: MaterielMention, *, starts: Collection[int]
+    ) -> MaterielMention:
         if mention.end < len(doc) and doc[mention.end].lower_ in _HEADS:
             item = _HEADS[doc[mention.end].lower_] or mention.item
             return replace(mention, end=mention.end + 1, item=item)
+        # "Su-35 fighters": after a type's name, "fighter" is the aircraft, never a person
+        if (
+            mention.kind in ("family", "name")
+            and mention.end not in starts
+            and mention.end < len(doc)
+            and doc[mention.end].lower_ in ("fighter", "fighters")
+        ):
+            return replace(mention, end=mention.end + 1)
         return mention
 
     def __call__(self, doc: Doc) -> Doc:
