@@ -85,6 +85,36 @@ def _tagged(nlp: Language, text: str) -> Doc:
         ("An Il-76 plane landed.", [("Il-76 plane", "PLATFORM")]),
         ("Sukhoi said its profits rose.", []),
         ("The police found two weapons caches.", []),
+        (
+            "Later HMS Valiant (F 88) escorted RFS Admiral Orlov (D 21).",
+            [
+                ("HMS Valiant", "PLATFORM"),
+                ("F 88", "PLATFORM"),
+                ("RFS Admiral Orlov", "PLATFORM"),
+                ("D 21", "PLATFORM"),
+            ],
+        ),
+        (
+            "Crews of USS Kestrel said that Kestrel would sail, not Admiral Kestrel.",
+            [("USS Kestrel", "PLATFORM"), ("Kestrel", "PLATFORM")],
+        ),
+        ("Crews of HMS Ocean crossed the Indian Ocean.", [("HMS Ocean", "PLATFORM")]),
+        ("Raids hit an IED factory and a counter-IED course.", []),
+        ("They found IEDs.", [("IEDs", "WEAPON")]),
+        (
+            "The group used suicide vehicles and technical vehicles.",
+            [("suicide vehicles", "WEAPON"), ("technical vehicles", "PLATFORM")],
+        ),
+        (
+            "Tankers refuel fighters, bombers, and airlifters.",
+            [("fighters", "PLATFORM"), ("bombers", "PLATFORM"), ("airlifters", "PLATFORM")],
+        ),
+        ("Tehran waits for Su-35 fighters.", [("Su-35 fighters", "PLATFORM")]),
+        ("The fighters and bombers.", [("fighters", "PLATFORM"), ("bombers", "PLATFORM")]),
+        (
+            "A fighter crossed with weapons and drones.",
+            [("weapons", "WEAPON"), ("drones", "PLATFORM")],
+        ),
     ],
 )
 def test_materiel_spans(blank: Language, text: str, expected: list[tuple[str, str]]) -> None:
@@ -150,3 +180,26 @@ def test_coordinated_modifiers_name_their_own_items(annotator: Annotator) -> Non
 def test_title_case_headline_keeps_its_materiel(annotator: Annotator) -> None:
     doc = annotator.nlp("Ruritania Delivers Drones And Radars To Freedonia")
     assert [e.text for e in doc.ents if e.label_ in MATERIEL_LABELS] == ["Drones", "Radars"]
+
+
+@pytest.mark.model
+def test_serial_comma_list_of_modifiers_names_each_item(annotator: Annotator) -> None:
+    doc = annotator.nlp("The squadron flew attack, fighter, and remotely piloted aircraft.")
+    platforms = [e.text for e in doc.ents if e.label_ == "PLATFORM"]
+    assert platforms == ["attack", "fighter", "remotely piloted aircraft"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets struck a drone assembly plant near the coast.", []),
+        ("Jets struck a drone near the assembly plant.", ["drone"]),
+        ("Rebels burned a dump truck and two police vehicles.", ["dump truck", "vehicles"]),
+    ],
+)
+def test_materiel_needs_tags_for_places_and_vehicle_kinds(
+    annotator: Annotator, text: str, expected: list[str]
+) -> None:
+    doc = annotator.nlp(text)
+    assert [e.text for e in doc.ents if e.label_ in MATERIEL_LABELS] == expected

@@ -3,9 +3,15 @@
 
 Designations (``Su-30MK2``, ``S-400``) are matched by one compiled regular expression over the
 tokens that contain a digit; names and generic nouns by phrase matchers; ship names by their
-prefix (``USS Hopper``). A mention takes in the modifiers before a noun ("surface-to-air
-missiles"), the generic noun after a name ("Il-76 plane", "S-300 systems") and the words that
-name one system together ("Sukhoi Su-30MK2 aircraft"). The component overrides the statistical
+prefix (``USS Hopper``), with the hull or pennant number in brackets after it ("HMS Ocean (L
+12)") and the name alone later in the text ("Forbin" after "FS Forbin"). A mention takes in the
+modifiers before a noun ("surface-to-air missiles"), the nouns that say what kind of vehicle it
+is ("dump truck", but not an owner: "police vehicles"), the generic noun after a name ("Il-76
+plane", "S-300 systems") and the words that name one system together ("Sukhoi Su-30MK2
+aircraft"). A name or noun before a place or group is not the item ("VBIED factory", "drone
+assembly plant", "counter-IED training"). A noun marked ``<list>`` in the lexicon is materiel
+only when listed with another of its kind ("fighters, bombers and airlifters"; a "fighter"
+alone is more often a person). The component overrides the statistical
 NER where they overlap ("S-400" is not an ORG), but a capitalised common noun inside a name
 ("Field Artillery Regiment") is left to the NER. Each entity's ``ent_id_`` is its category;
 ``doc._.ng_materiel`` holds every mention with its category, item and designation.
@@ -17,6 +23,7 @@ pipeline's time; this does it at a small fraction.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -63,6 +70,10 @@ _NAME_PARTICLES = frozenset({"de", "da", "del", "van", "von", "der", "al"})
 # Labels of names a capitalised common noun should not be taken out of.
 _NAME_LABELS = frozenset({"ORG", "FAC", "PERSON", "EVENT", "WORK_OF_ART", "LAW", "GPE"})
 _DESIGNATION = "<designation>"
+# A noun that is materiel only in a list of its kind: "fighters, bombers and airlifters" (a
+# "fighter" alone is more often a person).
+_IN_A_LIST = "<list>"
+_LIST_WORDS = frozenset({",", "and", "or"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +126,9 @@ def materiel_entries() -> tuple[MaterielEntry, ...]:
                 category=row["category"],
                 item=row["item"],
                 context=frozenset(
-                    c if c == _DESIGNATION else c.lower() for c in row["context"].split("|") if c
+                    c if c in (_DESIGNATION, _IN_A_LIST) else c.lower()
+                    for c in row["context"].split("|")
+                    if c
                 ),
             )
         )
@@ -125,6 +138,12 @@ def materiel_entries() -> tuple[MaterielEntry, ...]:
 @cache
 def _modifiers() -> frozenset[str]:
     lines = read_text("materiel_modifiers.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _actor_heads() -> frozenset[str]:
+    lines = read_text("actor_heads.txt").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
@@ -162,6 +181,21 @@ class MaterielTagger:
                 continue
             self.entries[key] = entry
 
+    def _before_a_place(self, doc: Doc, end: int) -> bool:
+        """Whether the words from ``end`` make the item before them a place or a group:
+        "weapons caches", or over one more noun, "UAV launch site", "VBIED storage facility"."""
+        if end >= len(doc):
+            return False
+        if doc[end].lower_ in self.places:
+            return True
+        following = doc[end]
+        return (
+            end + 1 < len(doc)
+            and following.is_lower
+            and following.pos_ == "NOUN"
+            and doc[end + 1].lower_ in self.places
+        )
+
     def _is_designation(self, text: str) -> bool:
         return any(ch.isdigit() for ch in text) and self.designation.fullmatch(text) is not None
 
@@ -187,6 +221,7 @@ class MaterielTagger:
 
     def _mentions(self, doc: Doc) -> list[MaterielMention]:
         found: list[MaterielMention] = []
+        ships: dict[str, MaterielMention] = {}
         for token in doc:
             if any(ch.isdigit() for ch in token.text):
                 match = self.designation.fullmatch(token.text)
@@ -198,6 +233,10 @@ class MaterielTagger:
                 if end > token.i + 1:
                     entry = self.prefixes[token.text]
                     found.append(self._mention(token.i, end, entry, doc[token.i : end].text))
+                    ships[doc[token.i + 1 : end].text] = found[-1]
+                    if _pennant_at(doc, end):
+                        # "HMS Ocean (L 12)": the number in brackets is the ship's too
+                        found.append(replace(found[-1], start=end + 1, end=end + 3))
             elif token.text in self.hulls and token.i + 1 < len(doc) and doc[token.i + 1].is_digit:
                 entry = self.hulls[token.text]
                 found.append(
@@ -206,6 +245,8 @@ class MaterielTagger:
         vocab = doc.vocab.strings
         for match_id, start, end in self.names(doc):
             entry = self.entries[vocab[match_id]]
+            if _inside_hyphenated(doc, start, end) or self._before_a_place(doc, end):
+                continue  # "counter-IED training", "a VBIED factory"
             if entry.context:
                 following = doc[end] if end < len(doc) else None
                 if following is None:
@@ -217,15 +258,33 @@ class MaterielTagger:
                 else:
                     continue
             found.append(self._mention(start, end, entry, entry.pattern))
+        nouns: dict[tuple[int, int], tuple[int, MaterielMention]] = {}
+        in_lists: set[MaterielMention] = set()
         for match_id, start, end in self.nouns(doc):
             entry = self.entries[vocab[match_id]]
             if _inside_hyphenated(doc, start, end):
                 continue  # "anti-aircraft fire", "vehicle-borne": part of another word
-            if end < len(doc) and doc[end].lower_ in self.places:
+            if self._before_a_place(doc, end):
                 continue  # "weapons caches", "drone factory": a place, not the item
-            mention = self._mention(self._modifier_start(doc, start), end, entry, None)
-            found.append(mention)
-            found.extend(self._elliptical(doc, mention))
+            first = self._modifier_start(doc, start)
+            if entry.label == "VEHICLE":
+                first = _compound_start(doc, first)
+            mention = self._mention(first, end, entry, None)
+            if _IN_A_LIST in entry.context:
+                in_lists.add(mention)
+            words = len(entry.pattern.split())
+            same = nouns.get((mention.start, mention.end))
+            # "suicide vehicle" over "vehicle" with its modifier: the longer entry says more
+            if same is None or words > same[0]:
+                nouns[(mention.start, mention.end)] = (words, mention)
+        listed = [m for _, m in nouns.values() if m in in_lists]
+        for _, mention in nouns.values():
+            if mention not in in_lists:
+                found.append(mention)
+                found.extend(self._elliptical(doc, mention))
+        if ships:
+            found.extend(_ships_named_again(doc, ships, prefixes=self.prefixes.keys()))
+        found.extend(m for m in listed if _listed_with(doc, m, found))
         excluded = [(s, e) for _, s, e in self.excluded(doc)]
         found = [
             m
@@ -233,7 +292,8 @@ class MaterielTagger:
             if not any(s < m.end and m.start < e for s, e in excluded)
             and not (m.kind == "noun" and _in_a_name(doc, m))
         ]
-        return _merge([self._with_head(doc, m) for m in found])
+        starts = {m.start for m in found}
+        return _merge([self._with_head(doc, m, starts=starts) for m in found])
 
     def _elliptical(self, doc: Doc, mention: MaterielMention) -> list[MaterielMention]:
         """Modifiers coordinated before a noun name items of their own: "attack, fighter and
@@ -262,6 +322,8 @@ class MaterielTagger:
             return []
         found: list[MaterielMention] = []
         i -= 1
+        if doc[i].text == "," and i > 0:
+            i -= 1  # the serial comma: "attack, fighter, and remotely piloted aircraft"
         while i >= 0:
             token = doc[i]
             if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -284,10 +346,20 @@ class MaterielTagger:
         )
 
     @staticmethod
-    def _with_head(doc: Doc, mention: MaterielMention) -> MaterielMention:
+    def _with_head(
+        doc: Doc, mention: MaterielMention, *, starts: Collection[int]
+    ) -> MaterielMention:
         if mention.end < len(doc) and doc[mention.end].lower_ in _HEADS:
             item = _HEADS[doc[mention.end].lower_] or mention.item
             return replace(mention, end=mention.end + 1, item=item)
+        # "Su-35 fighters": after a type's name, "fighter" is the aircraft, never a person
+        if (
+            mention.kind in ("family", "name")
+            and mention.end not in starts
+            and mention.end < len(doc)
+            and doc[mention.end].lower_ in ("fighter", "fighters")
+        ):
+            return replace(mention, end=mention.end + 1)
         return mention
 
     def __call__(self, doc: Doc) -> Doc:
@@ -319,6 +391,84 @@ def _name_end(doc: Doc, start: int) -> int:
             break
         end += 1
     return end
+
+
+def _listed_with(doc: Doc, mention: MaterielMention, others: list[MaterielMention]) -> bool:
+    """Whether another mention of the same item is listed next to this one, with only commas,
+    "and" or "or" between them: "fighters, bombers, and airlifters"."""
+    for other in others:
+        if other.item != mention.item or other is mention:
+            continue
+        if other.start >= mention.end:
+            between = doc[mention.end : other.start]
+        elif other.end <= mention.start:
+            between = doc[other.end : mention.start]
+        else:
+            continue
+        if 0 < len(between) <= 2 and all(t.lower_ in _LIST_WORDS for t in between):
+            return True
+    return False
+
+
+def _compound_start(doc: Doc, start: int) -> int:
+    """Where a vehicle's name begins with the nouns that say what kind it is: "dump truck",
+    "oil tanker trucks" (at most two). A noun naming an actor is its owner, not its kind
+    ("police vehicles", "army trucks"), and stays out."""
+    first = start
+    while first > 0 and start - first < 2:
+        token = doc[first - 1]
+        if not (
+            token.tag_ in ("NN", "NNS")
+            and token.is_lower
+            and not token.ent_type_
+            and not (token.whitespace_ == "" and token.i + 1 < len(doc))
+            and token.lower_ not in _actor_heads()
+            and token.lemma_ not in _actor_heads()
+        ):
+            break
+        first -= 1
+    return first
+
+
+def _pennant_at(doc: Doc, start: int) -> bool:
+    """Whether a hull or pennant number in brackets begins at token ``start``: "(L 12)"."""
+    return (
+        start + 3 < len(doc)
+        and doc[start].text == "("
+        and doc[start + 3].text == ")"
+        and doc[start + 1].is_upper
+        and doc[start + 1].is_alpha
+        and len(doc[start + 1]) <= 4
+        and doc[start + 2].is_digit
+    )
+
+
+def _ships_named_again(
+    doc: Doc, ships: dict[str, MaterielMention], *, prefixes: Collection[str]
+) -> list[MaterielMention]:
+    """A ship named with its prefix once ("FS Forbin") and later by its name alone ("Forbin
+    is joining ..."). The bare name must stand alone among capitalised words ("Ocean" of "HMS
+    Ocean" is not the one in "Indian Ocean") and, first in a sentence, be a name to the NER
+    ("Daring raids" is not HMS Daring)."""
+    found = []
+    by_first = {name.split()[0]: (name, mention) for name, mention in ships.items()}
+    for token in doc:
+        if token.text not in by_first:
+            continue
+        name, ship = by_first[token.text]
+        end = token.i + len(name.split())
+        if doc[token.i : end].text != name or ship.start <= token.i < ship.end:
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[end] if end < len(doc) else None
+        if before is not None and (before.is_title or before.text in prefixes):
+            continue
+        if after is not None and after.is_title:
+            continue
+        if token.is_sent_start and not token.ent_type_:
+            continue
+        found.append(replace(ship, start=token.i, end=end))
+    return found
 
 
 def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
