@@ -127,3 +127,17 @@ def test_assess_values_are_in_the_model_vocabulary(annotator: Annotator) -> None
 )
 def test_assessment_future(status: str, future: bool) -> None:
     assert Assessment(certainty="asserted", status=status, negated=False).future is future
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A plan that would send troops to the border.",
+        "The reports of a deal which could supply drones.",
+    ],
+)
+def test_assess_walks_up_to_a_nominal_root(annotator: Annotator, sentence: str) -> None:
+    # A clause under a noun that heads its sentence: the walk up the tree stops at the root.
+    doc = annotator.nlp(sentence)
+    verb = next(t for t in doc if t.lower_ in ("send", "supply"))
+    assert assess(doc[verb.i : verb.i + 1]).status == "hypothetical"

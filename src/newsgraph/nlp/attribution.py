@@ -278,7 +278,7 @@ def _subject(verb: Token, ranges: list[tuple[int, int]]) -> Token | None:
             inverted = _inverted_speaker(verb, ranges)
             if inverted is not None:
                 return inverted
-        if node.dep_ not in _INHERITS_SUBJECT or node.head is node:
+        if node.dep_ not in _INHERITS_SUBJECT or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -376,7 +376,7 @@ def _clause_around(token: Token, last: Token) -> tuple[int, int] | None:
     """What a prepositional cue ("according to X", "in a poll") covers: the complement clause
     it sits in, else its sentence without the phrase itself (``token`` to ``last``)."""
     node = token.head
-    while node.head is not node and node.dep_ not in ("ccomp", "ROOT"):
+    while node.head.i != node.i and node.dep_ not in ("ccomp", "ROOT"):
         node = node.head
     if node.dep_ == "ccomp":
         return _span_of([t for t in node.subtree if not token.i <= t.i <= last.i])

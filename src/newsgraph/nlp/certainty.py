@@ -118,7 +118,7 @@ def assess_token(token: Token) -> Assessment:
             findings.status = _clause_status(node, findings)
         head = node.head
         relation = node.dep_
-        if head is node or relation in _STOP or _finite_adverbial(node):
+        if head.i == node.i or relation in _STOP or _finite_adverbial(node):
             break
         if relation == "conj":
             head = _conjunct_head(node)
@@ -197,7 +197,7 @@ def _conjunct_head(token: Token) -> Token:
     if token.pos_ != "VERB" or token.tag_ not in ("VBG", "VBN") or head.tag_ == token.tag_:
         return head
     node = head
-    while node.head is not node and node.dep_ not in _STOP:
+    while node.head.i != node.i and node.dep_ not in _STOP:
         node = node.head
         if node.pos_ == "VERB" and node.tag_ == token.tag_:
             return node
@@ -277,16 +277,16 @@ def _reported_speech(token: Token) -> bool:
     announcement that it would"), or a clause under a verb in the past tense ("agreed on a
     plan, which would ...")."""
     node = token
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     if node.dep_ == "ccomp" and _reporting(node.head) is not None:
         return True
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
         return True
-    if node.dep_ in ("ROOT", "advcl") or node.head is node:
+    if node.dep_ in ("ROOT", "advcl") or node.head.i == node.i:
         return False
     ancestor = node.head
-    while ancestor.head is not ancestor and ancestor.pos_ not in ("VERB", "AUX"):
+    while ancestor.head.i != ancestor.i and ancestor.pos_ not in ("VERB", "AUX"):
         ancestor = ancestor.head
     return ancestor.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxiliaries(ancestor))
 
