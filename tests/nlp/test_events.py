@@ -247,3 +247,75 @@ def test_event_records_are_consistent(annotator: Annotator) -> None:
         assert event.sentence_start <= event.trigger.start < event.sentence_end
         for party in (*event.actors, *event.recipients):
             assert body[party.start : party.end] == party.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "words", "code"),
+    [
+        # A generic head placed by "in" or "of", an apposition, "loyal to".
+        (
+            "Farmers in Chile demanded that the government lower fuel prices.",
+            "demanded",
+            "Farmers in Chile",
+            "CHL",
+        ),
+        (
+            "A member of the Peruvian parliament started a hunger strike on Monday.",
+            "started",
+            "member of the Peruvian parliament",
+            "PER",
+        ),
+        (
+            "The interior minister, Rodrigo Duterte, ordered the arrest of three journalists.",
+            "arrest",
+            "interior minister, Rodrigo Duterte",
+            "PHL",
+        ),
+        (
+            "Fighters loyal to the Syrian government shelled a village near the border.",
+            "shelled",
+            "Fighters loyal to the Syrian government",
+            "SYR",
+        ),
+        # A state participle: the subject acts ("is opposed to").
+        (
+            "Norway is opposed to the Canadian proposal on fishing quotas.",
+            "opposed",
+            "Norway",
+            "NOR",
+        ),
+        # "engaged in": the passive subject takes part in the event noun.
+        (
+            "Kenyan troops were involved in the attack on the village.",
+            "attack",
+            "Kenyan troops",
+            "KEN",
+        ),
+    ],
+)
+def test_event_actor_codes_generic_heads_by_their_names(
+    annotator: Annotator, text: str, trigger: str, words: str, code: str
+) -> None:
+    events = {e.trigger.text: e for e in _annotate(annotator, text).events}
+    assert trigger in events, f"no {trigger!r} event in {text!r}: {list(events)}"
+    actors = events[trigger].actors
+    assert [
+        (a.text.removeprefix("The ").removeprefix("A "), a.actor.code[:3])
+        for a in actors
+        if a.actor.code
+    ] == [(words, code)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Times and amounts after "of" place nobody; "from" is where, not whose.
+        "Workers of the night shift in the plant demanded higher wages.",
+        "Troops from the northern base withdrew on Monday.",
+    ],
+)
+def test_event_actor_keeps_uncoded_heads_without_a_placing_name(
+    annotator: Annotator, text: str
+) -> None:
+    top = _top(_annotate(annotator, text))
+    assert all(a.actor.code is None for a in top.actors), top.actors

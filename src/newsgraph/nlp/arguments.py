@@ -159,6 +159,17 @@ def _origin(token: Token) -> Token:
     return token
 
 
+def _stative(verb: Token, passive: list[Token]) -> bool:
+    """Whether a passive says how its subject stands ("Israel is *opposed to* ...", "is
+    *committed to*"): a state participle with no ``by`` agent and an actor as subject."""
+    return (
+        bool(passive)
+        and verb.lemma_.lower() in _words("states")
+        and not _agents(verb)
+        and any(is_actorlike(t) for t in passive)
+    )
+
+
 def _relative_head(verb: Token) -> Token | None:
     """The noun a relative clause modifies ("the rebels who attacked")."""
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -170,6 +181,8 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     """The actor words of a verb (see the module docstring)."""
     direct = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+    if passive and _stative(verb, passive):
+        return with_conjuncts(passive)
     if passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
         return with_conjuncts(_agents(verb))
     if direct:
@@ -217,7 +230,8 @@ def verb_recipients(
                 found.extend(_pobjs(child))
         return found
     passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
-    found.extend(with_conjuncts(passive))
+    if not _stative(verb, passive):
+        found.extend(with_conjuncts(passive))
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
         found.extend(with_conjuncts([verb.head]))
     for child in verb.children:
@@ -317,4 +331,18 @@ def noun_arguments(noun: Token, entry: NounEntry) -> tuple[list[Token], list[Tok
         # "held talks with X", "launched an attack on X": the support verb's subject acts
         # ("confirmed the delivery" is no delivery by the one who confirms).
         actors.extend(subjects(governor))
+    if (
+        not actors
+        and holder.dep_ == "pobj"
+        and governor.lower_ == "in"
+        and governor.head.pos_ == "VERB"
+        and governor.head.lemma_.lower() in _words("participation")
+    ):
+        # "participated in the attack", "were engaged in ethnic cleansing" (the passive
+        # subject of "engaged" and "involved" takes part)
+        taking_part = governor.head
+        actors.extend(
+            subjects(taking_part)
+            or with_conjuncts(c for c in taking_part.children if c.dep_ in _PASSIVE_SUBJECT_DEPS)
+        )
     return actors, [t for t in recipients if t not in actors]

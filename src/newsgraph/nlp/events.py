@@ -44,7 +44,7 @@ def _phrase(token: Token) -> Span:
 
 def _event_actor(token: Token) -> EventActor:
     resolved = actor_for(token)
-    if resolved is not None:
+    if resolved is not None and resolved.actor.code:
         return resolved
     span = _phrase(token)
     # "the Russian capital", "Russian planes": a resolved name modifying the head stands for
@@ -52,12 +52,78 @@ def _event_actor(token: Token) -> EventActor:
     for word in span:
         if word.i != token.i and word.head.i == token.i and word.dep_ in _NAMING_MODIFIERS:
             modifier = actor_for(word)
-            if modifier is not None:
-                return EventActor(modifier.actor, span.start_char, span.end_char, span.text)
+            if modifier is not None and modifier.actor.code:
+                return _standing_for(resolved, modifier.actor, span)
+    # "opposition groups in Zimbabwe", "a member of the Syrian parliament", "the minister,
+    # Aftab Sherpao": a generic head is placed by the name after it, the way PETRARCH codes
+    # an agent by the country it is in or belongs to.
+    for word in token.rights:
+        named = _apposed_or_placed(word)
+        if named is not None:
+            actor, last = named
+            return _standing_for(resolved, actor, token.doc[span.start : last.i + 1])
+    if resolved is not None:
+        return resolved
     return EventActor(Actor(name=span.text), span.start_char, span.end_char, span.text)
 
 
 _NAMING_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
+_PLACING_PREPS = frozenset({"in", "of"})
+
+
+def _apposed_or_placed(word: Token) -> tuple[Actor, Token] | None:
+    """The coded actor of an apposition ("..., Mohammed Mamoun"), of the object of "in" or
+    "of", or of whom a "loyal to" names, after a head word, with the last word naming it."""
+    if word.dep_ == "appos":
+        found = actor_for(word)
+        if found is not None and found.actor.code:
+            return found.actor, word.right_edge
+        return None
+    if word.dep_ == "amod" and word.lower_ == "loyal":
+        # "militants loyal to X": whose side they are on.
+        return next(
+            (found for prep in word.children if prep.lower_ == "to" for found in _placed(prep)),
+            None,
+        )
+    if word.dep_ != "prep" or word.lower_ not in _PLACING_PREPS:
+        return None
+    return next(iter(_placed(word)), None)
+
+
+def _placed(prep: Token) -> list[tuple[Actor, Token]]:
+    """The coded actor of the object of ``prep`` (or of a name modifying it: "the West Bank
+    city of Hebron"), with the object."""
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj" or pobj.ent_type_ in _NOT_NAMES:
+            continue
+        found = actor_for(pobj)
+        if found is None or not found.actor.code:
+            found = next(
+                (
+                    m
+                    for c in pobj.children
+                    if c.dep_ in _NAMING_MODIFIERS and c.i < pobj.i
+                    for m in (actor_for(c),)
+                    if m is not None and m.actor.code
+                ),
+                None,
+            )
+        if found is not None:
+            return [(found.actor, pobj)]
+    return []
+
+
+# "workers *of the month*", "a man *in his forties*": amounts and times place nobody.
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _standing_for(resolved: EventActor | None, actor: Actor, span: Span) -> EventActor:
+    """``actor`` standing for the phrase ``span``; a sector the head word gave ("opposition
+    groups": OPP) is kept over the name's own."""
+    sector = resolved.actor.sector if resolved is not None and resolved.actor.sector else None
+    if sector is not None and sector != actor.sector:
+        actor = Actor(name=actor.name, code=actor.code, sector=sector)
+    return EventActor(actor, span.start_char, span.end_char, span.text)
 
 
 def _time_for(doc: Doc, sent: Span, times: list[TimeExpression]) -> EventTime | None:
