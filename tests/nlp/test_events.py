@@ -306,16 +306,9 @@ def test_event_actor_codes_generic_heads_by_their_names(
     ] == [(words, code)]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Times and amounts after "of" place nobody; "from" is where, not whose.
-        "Workers of the night shift in the plant demanded higher wages.",
-        "Troops from the northern base withdrew on Monday.",
-    ],
-)
-def test_event_actor_keeps_uncoded_heads_without_a_placing_name(
-    annotator: Annotator, text: str
-) -> None:
+def test_event_actor_is_not_placed_by_where_it_moves_from(annotator: Annotator) -> None:
+    # "from" after a movement is where they leave, not whose forces they are.
+    text = "The withdrawal of some invasion forces from Chile began on Monday."
     top = _top(_annotate(annotator, text))
-    assert all(a.actor.code is None for a in top.actors), top.actors
+    assert top.type == "RETREAT"
+    assert [a.actor.code for a in top.actors] == [None]
