@@ -312,3 +312,32 @@ def test_event_actor_is_not_placed_by_where_it_moves_from(annotator: Annotator) 
     top = _top(_annotate(annotator, text))
     assert top.type == "RETREAT"
     assert [a.actor.code for a in top.actors] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actors", "recipients"),
+    [
+        # "X said Y must be ready to ...": X demands it of Y, as with "must negotiate".
+        (
+            "The Ruritanian envoy said Freedonia must be ready to negotiate with the rebels.",
+            "REQUEST",
+            ["Ruritanian envoy"],
+            ["Freedonia"],
+        ),
+        # Without "must" it is Freedonia's own readiness.
+        (
+            "The Ruritanian envoy said Freedonia is ready to negotiate with the rebels.",
+            "AGREE",
+            ["Freedonia"],
+            ["rebels"],
+        ),
+        # An arrest with no agent: the state where it happens arrests.
+        ("Two reporters were arrested in Chile on Monday.", "COERCE", ["Chile"], ["Two reporters"]),
+    ],
+)
+def test_event_coder_reported_obligations_and_agentless_arrests(
+    annotator: Annotator, text: str, kind: str, actors: list[str], recipients: list[str]
+) -> None:
+    top = _top(_annotate(annotator, text))
+    assert top.type == kind
+    assert (_words(top.actors), _words(top.recipients)) == (actors, recipients)
