@@ -277,6 +277,19 @@ def test_event_records_are_consistent(annotator: Annotator) -> None:
             "Fighters loyal to the Syrian government",
             "SYR",
         ),
+        (
+            "Nurses affiliated with the Chilean Medical Association stopped work on Monday.",
+            "stopped",
+            "Nurses affiliated with the Chilean Medical Association",
+            "CHL",
+        ),
+        # People named only by what they are belong where the event happens.
+        (
+            "Thousands of protesters blocked roads in Chile on Monday.",
+            "blocked",
+            "protesters",
+            "CHL",
+        ),
         # A state participle: the subject acts ("is opposed to").
         (
             "Norway is opposed to the Canadian proposal on fishing quotas.",
@@ -341,3 +354,9 @@ def test_event_coder_reported_obligations_and_agentless_arrests(
     top = _top(_annotate(annotator, text))
     assert top.type == kind
     assert (_words(top.actors), _words(top.recipients)) == (actors, recipients)
+
+
+def test_event_actor_forces_are_not_placed_where_they_act(annotator: Annotator) -> None:
+    # Troops may be foreign: only civilians named by what they are belong to the place.
+    top = _top(_annotate(annotator, "Troops blocked roads in Chile on Monday."))
+    assert [a.actor.code for a in top.actors] == [None]

@@ -18,6 +18,7 @@ from ..model import Span as TextSpan
 from .arguments import with_conjuncts
 from .coder import EventCoder
 from .codes import bridged, plover_of
+from .lexicon import lexicon
 from .mentions import actor_for
 from .parsing import is_parsed
 from .plover import plover_quad, plover_score
@@ -42,7 +43,7 @@ def _phrase(token: Token) -> Span:
     return doc[left : token.i + 1]
 
 
-def _event_actor(token: Token) -> EventActor:
+def _event_actor(token: Token, trigger: Token) -> EventActor:
     resolved = actor_for(token)
     if resolved is not None and resolved.actor.code:
         return resolved
@@ -62,27 +63,61 @@ def _event_actor(token: Token) -> EventActor:
         if named is not None:
             actor, last = named
             return _standing_for(resolved, actor, token.doc[span.start : last.i + 1])
+    local = _local_place(token, trigger)
+    if local is not None:
+        return _standing_for(resolved, local, span)
     if resolved is not None:
         return resolved
     return EventActor(Actor(name=span.text), span.start_char, span.end_char, span.text)
 
 
+def _local_place(token: Token, trigger: Token) -> Actor | None:
+    """For people named only by what they are ("protesters", "residents"), the country where
+    the event happens: "people blocked streets in Hong Kong" are people of Hong Kong."""
+    if token.lemma_.lower() not in _words("locals") and token.lower_ not in _words("locals"):
+        return None
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for pobj in prep.children:
+                found = actor_for(pobj) if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" else None
+                if found is not None and found.actor.code:
+                    return found.actor
+    return None
+
+
 _NAMING_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
+#: "workers affiliated with the union", "militias allied to the government": whose side.
+_SIDING = frozenset({"loyal", "affiliated", "allied"})
+
+
+def _words(group: str) -> frozenset[str]:
+    return lexicon().words[group]
+
+
 _PLACING_PREPS = frozenset({"in", "of"})
 
 
 def _apposed_or_placed(word: Token) -> tuple[Actor, Token] | None:
     """The coded actor of an apposition ("..., Mohammed Mamoun"), of the object of "in" or
-    "of", or of whom a "loyal to" names, after a head word, with the last word naming it."""
+    "of", or of whom "loyal to" or "affiliated with" names, after a head word, with the last
+    word naming it."""
     if word.dep_ == "appos":
         found = actor_for(word)
         if found is not None and found.actor.code:
             return found.actor, word.right_edge
         return None
-    if word.dep_ == "amod" and word.lower_ == "loyal":
-        # "militants loyal to X": whose side they are on.
+    if word.dep_ in ("amod", "acl") and word.lower_ in _SIDING:
+        # "militants loyal to X", "workers affiliated with X": whose side they are on.
         return next(
-            (found for prep in word.children if prep.lower_ == "to" for found in _placed(prep)),
+            (
+                found
+                for prep in word.children
+                if prep.lower_ in ("to", "with")
+                for found in _placed(prep)
+            ),
             None,
         )
     if word.dep_ != "prep" or word.lower_ not in _PLACING_PREPS:
@@ -135,10 +170,10 @@ def _time_for(doc: Doc, sent: Span, times: list[TimeExpression]) -> EventTime | 
     return EventTime.from_publication(published) if published else None
 
 
-def _unique(tokens: list[Token]) -> list[EventActor]:
+def _unique(tokens: list[Token], trigger: Token) -> list[EventActor]:
     found: list[EventActor] = []
     for token in with_conjuncts(tokens):
-        actor = _event_actor(token)
+        actor = _event_actor(token, trigger)
         if all((a.start, a.end) != (actor.start, actor.end) for a in found):
             found.append(actor)
     return found
@@ -165,7 +200,7 @@ def code_sentence(
         if identifier in seen:
             continue
         seen.add(identifier)
-        actors = _unique(candidate.actors)
+        actors = _unique(candidate.actors, trigger)
         recipients = [
             r
             for r in _unique(
@@ -173,7 +208,8 @@ def code_sentence(
                     t
                     for t in candidate.recipients
                     if t.lemma_.lower() not in coder.lex.words["tools"]
-                ]
+                ],
+                trigger,
             )
             if all(r.start != a.start for a in actors)
         ]
