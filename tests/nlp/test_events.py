@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.ingest import parse_record
-from newsgraph.model import AnnotatedDocument, Event
+from newsgraph.model import Actor, AnnotatedDocument, Event, EventActor
 from newsgraph.nlp import Annotator
 from newsgraph.nlp.codes import plover_of
-from newsgraph.nlp.events import EXTRACTOR
+from newsgraph.nlp.events import EXTRACTOR, _ranked
 
 pytestmark = pytest.mark.model
 
@@ -290,6 +290,20 @@ def test_event_records_are_consistent(annotator: Annotator) -> None:
             "protesters",
             "CHL",
         ),
+        # An ethnic group is coded by the country it lives in.
+        (
+            "Ethnic Russians in Estonia protested against the new language law.",
+            "protested",
+            "Ethnic Russians",
+            "EST",
+        ),
+        # Unqualified forces belong to whoever moves them.
+        (
+            "Chile accelerated the withdrawal of forces from the border region.",
+            "withdrawal",
+            "Chile",
+            "CHL",
+        ),
         # A state participle: the subject acts ("is opposed to").
         (
             "Norway is opposed to the Canadian proposal on fishing quotas.",
@@ -360,3 +374,15 @@ def test_event_actor_forces_are_not_placed_where_they_act(annotator: Annotator) 
     # Troops may be foreign: only civilians named by what they are belong to the place.
     top = _top(_annotate(annotator, "Troops blocked roads in Chile on Monday."))
     assert [a.actor.code for a in top.actors] == [None]
+
+
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [((None,), 0.8), (("CHL",), 0.85), ((None, "CHL"), 0.85), (("CHL",), 0.99)],
+)
+def test_event_ranking_prefers_resolved_actors(
+    codes: tuple[str | None, ...], expected: float
+) -> None:
+    actors = [EventActor(Actor(name="x", code=code), 0, 1, "x") for code in codes]
+    confidence = 0.97 if expected == 0.99 else 0.8
+    assert _ranked(confidence, actors) == pytest.approx(expected)

@@ -126,6 +126,18 @@ def owners(token: Token) -> list[Token]:
     return found
 
 
+def _bare_forces(token: Token) -> bool:
+    """Armed forces named by no one's name ("some invasion forces", not "Russian troops")."""
+    return (
+        token.lemma_.lower() in _words("bare_forces")
+        and not token.ent_type_
+        and not any(
+            c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ACTOR_LABELS)
+            for c in token.children
+        )
+    )
+
+
 def _is_eventlike(token: Token) -> bool:
     lemma = token.lemma_.lower()
     lex = lexicon()
@@ -323,14 +335,15 @@ def noun_arguments(noun: Token, entry: NounEntry) -> tuple[list[Token], list[Tok
         holder = noun.head  # "undertook a *mediation* mission": the mission's verb acts
     governor = holder.head
     if (
-        not actors
+        (not actors or all(_bare_forces(t) for t in actors))
         and holder.dep_ in ("dobj", "attr", "nsubjpass")
         and governor.pos_ == "VERB"
         and governor.lemma_.lower() in _words("support_verbs")
     ):
         # "held talks with X", "launched an attack on X": the support verb's subject acts
-        # ("confirmed the delivery" is no delivery by the one who confirms).
-        actors.extend(subjects(governor))
+        # ("confirmed the delivery" is no delivery by the one who confirms); "sped up the
+        # withdrawal of forces": unqualified forces are the subject's.
+        actors = subjects(governor) or actors
     if (
         not actors
         and holder.dep_ == "pobj"
