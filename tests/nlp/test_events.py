@@ -290,6 +290,19 @@ def test_event_records_are_consistent(annotator: Annotator) -> None:
             "protesters",
             "CHL",
         ),
+        # An apposition named by a mention larger than its head word.
+        (
+            "The rebel group, Forces for Defence of Democracy, attacked the town on Monday.",
+            "attacked",
+            "rebel group, Forces for Defence of Democracy",
+            "BDI",
+        ),
+        (
+            "Rebels of the Forces for Defence of Democracy attacked the town on Monday.",
+            "attacked",
+            "Rebels of the Forces for Defence of Democracy",
+            "BDI",
+        ),
         # An ethnic group is coded by the country it lives in.
         (
             "Ethnic Russians in Estonia protested against the new language law.",

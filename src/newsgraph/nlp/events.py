@@ -56,6 +56,9 @@ def _event_actor(token: Token, trigger: Token) -> EventActor:
             return _standing_for(resolved, home, token.doc[min(start, span.start) : span.end])
     if resolved is not None and resolved.actor.code:
         return resolved
+    larger = _coded_at(token)
+    if larger is not None:
+        return larger
     # "the Russian capital", "Russian planes": a resolved name modifying the head stands for
     # the phrase's actor when the head itself names none.
     for word in span:
@@ -77,6 +80,17 @@ def _event_actor(token: Token, trigger: Token) -> EventActor:
     if resolved is not None:
         return resolved
     return EventActor(Actor(name=span.text), span.start_char, span.end_char, span.text)
+
+
+def _coded_at(token: Token) -> EventActor | None:
+    """The smallest resolved mention with a code that contains ``token``: "Forces" alone
+    names no one, "Forces for Defence of Democracy" does."""
+    found = actor_for(token)
+    if found is not None and found.actor.code:
+        return found
+    mentions: list[EventActor] = token.doc._.ng_actors or []
+    coded = [m for m in mentions if m.actor.code and m.start <= token.idx < m.end]
+    return min(coded, key=lambda m: m.end - m.start, default=None)
 
 
 def _ethnic(token: Token) -> bool:
@@ -124,10 +138,8 @@ def _apposed_or_placed(word: Token) -> tuple[Actor, Token] | None:
     "of", or of whom "loyal to" or "affiliated with" names, after a head word, with the last
     word naming it."""
     if word.dep_ == "appos":
-        found = actor_for(word)
-        if found is not None and found.actor.code:
-            return found.actor, word.right_edge
-        return None
+        found = _coded_at(word)
+        return (found.actor, word.right_edge) if found is not None else None
     if word.dep_ in ("amod", "acl") and word.lower_ in _SIDING:
         # "militants loyal to X", "workers affiliated with X": whose side they are on.
         return next(
@@ -150,8 +162,8 @@ def _placed(prep: Token) -> list[tuple[Actor, Token]]:
     for pobj in prep.children:
         if pobj.dep_ != "pobj" or pobj.ent_type_ in _NOT_NAMES:
             continue
-        found = actor_for(pobj)
-        if found is None or not found.actor.code:
+        found = _coded_at(pobj)
+        if found is None:
             found = next(
                 (
                     m
@@ -163,7 +175,9 @@ def _placed(prep: Token) -> list[tuple[Actor, Token]]:
                 None,
             )
         if found is not None:
-            return [(found.actor, pobj)]
+            # the phrase runs to the end of the name ("of the Forces for Defence of Democracy")
+            last = max((t for t in pobj.subtree if t.idx < found.end), key=lambda t: t.i)
+            return [(found.actor, max(last, pobj, key=lambda t: t.i))]
     return []
 
 
