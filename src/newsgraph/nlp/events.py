@@ -5,7 +5,8 @@ frames and arguments are coded); here each becomes an :class:`~newsgraph.model.E
 type and mode from its CAMEO code (:mod:`.codes`), score and quad class (:mod:`.plover`), stable
 id, trigger and sentence spans, time, and its actors and recipients, each resolved through
 :func:`.mentions.actor_for` (the actor resolver's mention that contains the argument's head
-word) or else kept as its words.
+word), else coded by the name that places a generic phrase ("opposition groups in Zimbabwe",
+docs/schema.md "How events are coded"), else kept as its words.
 """
 
 from __future__ import annotations
