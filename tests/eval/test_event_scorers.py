@@ -216,3 +216,5 @@ def test_petrarch_triples_full_and_root(tmp_path: Path, fake_pipeline: FakePipel
     # 043 and 042 share the root 04; the unresolved triple in T-02 never matches.
     assert (m["triple_root_precision"], m["triple_root_recall"]) == pytest.approx((2 / 3, 1))
     assert (m["eventcode_precision"], m["eventcode_recall"]) == pytest.approx((1 / 3, 1 / 2))
+    # Pairs ignore the event code: (OST, ELB) and (ELB, OST) both match; ("", "") never does.
+    assert (m["actor_pair_precision"], m["actor_pair_recall"]) == pytest.approx((2 / 3, 1))

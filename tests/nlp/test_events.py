@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.ingest import parse_record
-from newsgraph.model import AnnotatedDocument, Event
+from newsgraph.model import Actor, AnnotatedDocument, Event, EventActor
 from newsgraph.nlp import Annotator
 from newsgraph.nlp.codes import plover_of
-from newsgraph.nlp.events import EXTRACTOR
+from newsgraph.nlp.events import EXTRACTOR, _ranked
 
 pytestmark = pytest.mark.model
 
@@ -247,3 +247,155 @@ def test_event_records_are_consistent(annotator: Annotator) -> None:
         assert event.sentence_start <= event.trigger.start < event.sentence_end
         for party in (*event.actors, *event.recipients):
             assert body[party.start : party.end] == party.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "words", "code"),
+    [
+        # A generic head placed by "in" or "of", an apposition, "loyal to".
+        (
+            "Farmers in Chile demanded that the government lower fuel prices.",
+            "demanded",
+            "Farmers in Chile",
+            "CHL",
+        ),
+        (
+            "A member of the Peruvian parliament started a hunger strike on Monday.",
+            "started",
+            "member of the Peruvian parliament",
+            "PER",
+        ),
+        (
+            "The interior minister, Rodrigo Duterte, ordered the arrest of three journalists.",
+            "arrest",
+            "interior minister, Rodrigo Duterte",
+            "PHL",
+        ),
+        (
+            "Fighters loyal to the Syrian government shelled a village near the border.",
+            "shelled",
+            "Fighters loyal to the Syrian government",
+            "SYR",
+        ),
+        (
+            "Nurses affiliated with the Chilean Medical Association stopped work on Monday.",
+            "stopped",
+            "Nurses affiliated with the Chilean Medical Association",
+            "CHL",
+        ),
+        # People named only by what they are belong where the event happens.
+        (
+            "Thousands of protesters blocked roads in Chile on Monday.",
+            "blocked",
+            "protesters",
+            "CHL",
+        ),
+        # An apposition named by a mention larger than its head word.
+        (
+            "The rebel group, Forces for Defence of Democracy, attacked the town on Monday.",
+            "attacked",
+            "rebel group, Forces for Defence of Democracy",
+            "BDI",
+        ),
+        (
+            "Rebels of the Forces for Defence of Democracy attacked the town on Monday.",
+            "attacked",
+            "Rebels of the Forces for Defence of Democracy",
+            "BDI",
+        ),
+        # An ethnic group is coded by the country it lives in.
+        (
+            "Ethnic Russians in Estonia protested against the new language law.",
+            "protested",
+            "Ethnic Russians",
+            "EST",
+        ),
+        # Unqualified forces belong to whoever moves them.
+        (
+            "Chile accelerated the withdrawal of forces from the border region.",
+            "withdrawal",
+            "Chile",
+            "CHL",
+        ),
+        # A state participle: the subject acts ("is opposed to").
+        (
+            "Norway is opposed to the Canadian proposal on fishing quotas.",
+            "opposed",
+            "Norway",
+            "NOR",
+        ),
+        # "engaged in": the passive subject takes part in the event noun.
+        (
+            "Kenyan troops were involved in the attack on the village.",
+            "attack",
+            "Kenyan troops",
+            "KEN",
+        ),
+    ],
+)
+def test_event_actor_codes_generic_heads_by_their_names(
+    annotator: Annotator, text: str, trigger: str, words: str, code: str
+) -> None:
+    events = {e.trigger.text: e for e in _annotate(annotator, text).events}
+    assert trigger in events, f"no {trigger!r} event in {text!r}: {list(events)}"
+    actors = events[trigger].actors
+    assert [
+        (a.text.removeprefix("The ").removeprefix("A "), a.actor.code[:3])
+        for a in actors
+        if a.actor.code
+    ] == [(words, code)]
+
+
+def test_event_actor_is_not_placed_by_where_it_moves_from(annotator: Annotator) -> None:
+    # "from" after a movement is where they leave, not whose forces they are.
+    text = "The withdrawal of some invasion forces from Chile began on Monday."
+    top = _top(_annotate(annotator, text))
+    assert top.type == "RETREAT"
+    assert [a.actor.code for a in top.actors] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actors", "recipients"),
+    [
+        # "X said Y must be ready to ...": X demands it of Y, as with "must negotiate".
+        (
+            "The Ruritanian envoy said Freedonia must be ready to negotiate with the rebels.",
+            "REQUEST",
+            ["Ruritanian envoy"],
+            ["Freedonia"],
+        ),
+        # Without "must" it is Freedonia's own readiness.
+        (
+            "The Ruritanian envoy said Freedonia is ready to negotiate with the rebels.",
+            "AGREE",
+            ["Freedonia"],
+            ["rebels"],
+        ),
+        # An arrest with no agent: the state where it happens arrests.
+        ("Two reporters were arrested in Chile on Monday.", "COERCE", ["Chile"], ["Two reporters"]),
+    ],
+)
+def test_event_coder_reported_obligations_and_agentless_arrests(
+    annotator: Annotator, text: str, kind: str, actors: list[str], recipients: list[str]
+) -> None:
+    top = _top(_annotate(annotator, text))
+    assert top.type == kind
+    assert (_words(top.actors), _words(top.recipients)) == (actors, recipients)
+
+
+def test_event_actor_forces_are_not_placed_where_they_act(annotator: Annotator) -> None:
+    # Troops may be foreign: only civilians named by what they are belong to the place.
+    top = _top(_annotate(annotator, "Troops blocked roads in Chile on Monday."))
+    assert [a.actor.code for a in top.actors] == [None]
+
+
+@pytest.mark.parametrize(
+    ("codes", "expected"),
+    [((None,), 0.8), (("CHL",), 0.85), ((None, "CHL"), 0.85), (("CHL",), 0.99)],
+)
+def test_event_ranking_prefers_resolved_actors(
+    codes: tuple[str | None, ...], expected: float
+) -> None:
+    actors = [EventActor(Actor(name="x", code=code), 0, 1, "x") for code in codes]
+    confidence = 0.97 if expected == 0.99 else 0.8
+    assert _ranked(confidence, actors) == pytest.approx(expected)

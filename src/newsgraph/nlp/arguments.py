@@ -126,6 +126,18 @@ def owners(token: Token) -> list[Token]:
     return found
 
 
+def _bare_forces(token: Token) -> bool:
+    """Armed forces named by no one's name ("some invasion forces", not "Russian troops")."""
+    return (
+        token.lemma_.lower() in _words("bare_forces")
+        and not token.ent_type_
+        and not any(
+            c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ACTOR_LABELS)
+            for c in token.children
+        )
+    )
+
+
 def _is_eventlike(token: Token) -> bool:
     lemma = token.lemma_.lower()
     lex = lexicon()
@@ -159,6 +171,17 @@ def _origin(token: Token) -> Token:
     return token
 
 
+def _stative(verb: Token, passive: list[Token]) -> bool:
+    """Whether a passive says how its subject stands ("Israel is *opposed to* ...", "is
+    *committed to*"): a state participle with no ``by`` agent and an actor as subject."""
+    return (
+        bool(passive)
+        and verb.lemma_.lower() in _words("states")
+        and not _agents(verb)
+        and any(is_actorlike(t) for t in passive)
+    )
+
+
 def _relative_head(verb: Token) -> Token | None:
     """The noun a relative clause modifies ("the rebels who attacked")."""
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -170,6 +193,8 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     """The actor words of a verb (see the module docstring)."""
     direct = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+    if passive and _stative(verb, passive):
+        return with_conjuncts(passive)
     if passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
         return with_conjuncts(_agents(verb))
     if direct:
@@ -217,7 +242,8 @@ def verb_recipients(
                 found.extend(_pobjs(child))
         return found
     passive = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
-    found.extend(with_conjuncts(passive))
+    if not _stative(verb, passive):
+        found.extend(with_conjuncts(passive))
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
         found.extend(with_conjuncts([verb.head]))
     for child in verb.children:
@@ -309,12 +335,27 @@ def noun_arguments(noun: Token, entry: NounEntry) -> tuple[list[Token], list[Tok
         holder = noun.head  # "undertook a *mediation* mission": the mission's verb acts
     governor = holder.head
     if (
-        not actors
+        (not actors or all(_bare_forces(t) for t in actors))
         and holder.dep_ in ("dobj", "attr", "nsubjpass")
         and governor.pos_ == "VERB"
         and governor.lemma_.lower() in _words("support_verbs")
     ):
         # "held talks with X", "launched an attack on X": the support verb's subject acts
-        # ("confirmed the delivery" is no delivery by the one who confirms).
-        actors.extend(subjects(governor))
+        # ("confirmed the delivery" is no delivery by the one who confirms); "sped up the
+        # withdrawal of forces": unqualified forces are the subject's.
+        actors = subjects(governor) or actors
+    if (
+        not actors
+        and holder.dep_ == "pobj"
+        and governor.lower_ == "in"
+        and governor.head.pos_ == "VERB"
+        and governor.head.lemma_.lower() in _words("participation")
+    ):
+        # "participated in the attack", "were engaged in ethnic cleansing" (the passive
+        # subject of "engaged" and "involved" takes part)
+        taking_part = governor.head
+        actors.extend(
+            subjects(taking_part)
+            or with_conjuncts(c for c in taking_part.children if c.dep_ in _PASSIVE_SUBJECT_DEPS)
+        )
     return actors, [t for t in recipients if t not in actors]

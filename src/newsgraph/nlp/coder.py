@@ -45,6 +45,8 @@ __all__ = ["Candidate", "EventCoder"]
 
 _FUTURE = frozenset({"will", "shall", "would", "'ll", "wo"})
 _OBLIGATION = frozenset({"must", "should"})
+#: CAMEO arrest and detain (173), expel or deport (174): done by the state where it happens.
+_DETENTION = ("173", "174")
 _OBJECT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards"})
 _MODAL = frozenset({"should", "could", "may", "might", "must"})
 # Reporting verbs under which "Y must ..." is a demand ("believes Y should" is an opinion).
@@ -93,6 +95,19 @@ def _aux(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
+def _clause_aux(token: Token) -> set[str]:
+    """The auxiliaries of a word's clause: those of the copula for a predicate adjective
+    ("must *be* ready to mediate")."""
+    found = _aux(token)
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        found |= _aux(token.head)
+    return found
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
 def _verbal(token: Token) -> bool:
     """Whether a word tagged as a verb is used as one ("*the* decline in" is a noun)."""
     return token.dep_ not in _NOT_TRIGGER_DEPS and not any(c.dep_ == "det" for c in token.children)
@@ -114,6 +129,16 @@ def _verb_candidate(token: Token, lex: Lexicon) -> Candidate | None:
     if root == 15 and not actors:
         # "Freedonian troops were deployed": the forces moved stand for who moved them.
         actors = with_conjuncts(c for c in token.children if c.dep_ == "nsubjpass")
+    if found.code.startswith(_DETENTION) and not actors and _passive(token):
+        # "a journalist was arrested in Ruritania": nobody but that state's authorities
+        # arrests there (PLOVER codes the country as source).
+        actors = [
+            t
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for t in with_conjuncts(p for p in c.children if p.dep_ == "pobj")
+            if t.ent_type_ == "GPE"
+        ]
     if found.pattern is not None and found.pattern.reverse:
         # "Iran received jets from Russia": Russia acts, Iran receives.
         sources = [
@@ -203,7 +228,9 @@ def _embedded(frame: Token, events: dict[int, Candidate], *, nouns: bool) -> Can
     for child in frame.children:
         if child.dep_ in ("acomp", "xcomp", "ccomp", "dobj"):
             for grandchild in child.children:
-                if grandchild.dep_ in _EMBEDDED and grandchild.i in events:
+                # "said that the US must be *ready* to mediate": a copular clause's adjective
+                predicate = child.dep_ == "ccomp" and grandchild.dep_ == "acomp"
+                if (grandchild.dep_ in _EMBEDDED or predicate) and grandchild.i in events:
                     return events[grandchild.i]
     for child in frame.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "on", "about"):
@@ -488,8 +515,8 @@ class EventCoder:
         pronoun_only = bool(inner.actors) and all(t.lower_ in _PRONOUNS for t in inner.actors)
         if (
             not inner.nominal
-            and _aux(inner.trigger) & _OBLIGATION
-            and not inner.frame
+            and _clause_aux(inner.trigger) & _OBLIGATION
+            and inner.frame in (None, "", "intent", "agree")
             and token.lemma_.lower() in _SAYING
             and any(is_actorlike(t) for t in inner.actors)
         ):
