@@ -86,6 +86,9 @@ def test_trim_words_drops_determiners_and_possessives() -> None:
         ("Hezbollah", "LBN", "REB"),
         ("Hizbollah", "LBN", "REB"),
         ("The Washington Post", "USA", "JRN"),
+        # a Phoenix name with its acronym in brackets: the name alone, and the acronym
+        ("the Liberation Tigers of Tamil Eelam", "LKA", "REB"),
+        ("LTTE", "LKA", "REB"),
         # agents alone: a sector, no code
         ("a senior aide", None, "GOV"),
         ("protesters", None, "CVL"),

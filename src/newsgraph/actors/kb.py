@@ -14,6 +14,7 @@ only for mentions that look like a person's name.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -311,7 +312,27 @@ def _add_phoenix(layer: _Layer) -> None:
     next(rows)  # the header
     for row in rows:
         codes = {t.split("/", 1)[0] for t in row[2].split(";") if t}
-        layer.add_folded(_Lazy(row), row[3].split("|"), kind=row[0], codes=codes - {""})
+        keys = row[3].split("|")
+        if "(" in row[1]:
+            keys += [k for k in _parenthesised_keys(row[1]) if k not in keys]
+        layer.add_folded(_Lazy(row), keys, kind=row[0], codes=codes - {""})
+
+
+_PARENTHESISED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
+
+
+def _parenthesised_keys(name: str) -> list[str]:
+    """Phoenix names carry their acronym in brackets ("Liberation Tigers Of Tamil Eelam
+    (Ltte)"), and their folded keys run the two together: the name alone and the acronym (of
+    four letters or more: shorter ones are ordinary words) are keys too."""
+    match = _PARENTHESISED.match(name)
+    if match is None:
+        return []
+    keys = [fold(match["name"])]
+    inner = fold(match["inner"])
+    if len(inner.replace(" ", "")) >= 4 and " " not in inner:
+        keys.append(inner)
+    return [k for k in keys if k]
 
 
 def builtin_entries() -> Iterator[Entry]:
