@@ -544,6 +544,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--model", default="", help="spaCy model (default: newsgraph's choice)")
     parser.add_argument("--rounds", type=int, default=1, help="alternate both sides N times")
+    parser.add_argument(
+        "--parse",
+        choices=("selective", "full"),
+        default="selective",
+        help="newsgraph's dependency parsing (default selective, as shipped)",
+    )
     parser.add_argument("--out", type=Path, default=OUT, help=f"JSON output (default {OUT})")
     parser.add_argument("--raw-worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -557,6 +563,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from newsgraph.nlp import resolve_model_name
 
     model = resolve_model_name(args.model)
+    # The ingest subprocesses read it (newsgraph.config); raw spaCy parses everything.
+    os.environ["NEWSGRAPH_PARSE"] = args.parse
     load_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmpdir:
         tmp = Path(tmpdir)
@@ -598,6 +606,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "workers": args.workers,
             "batch_size": args.batch_size,
             "rounds": args.rounds,
+            "parse": args.parse,
         },
         "corpus": corpus.summary(),
         "rounds": rounds,

@@ -33,6 +33,7 @@ def test_defaults_without_file(tmp_path: Path) -> None:
         ({"NEWSGRAPH_WORKERS": "many"}, "must be int"),
         ({"NEWSGRAPH_WORKERS": "-1"}, ">= 0"),
         ({"NEWSGRAPH_BATCH_SIZE": "0"}, ">= 1"),
+        ({"NEWSGRAPH_PARSE": "sometimes"}, "'selective' or 'full'"),
     ],
 )
 def test_bad_values(environ: dict[str, str], message: str, tmp_path: Path) -> None:

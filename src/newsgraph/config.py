@@ -62,6 +62,13 @@ class Settings:
             "help": "User extension file of actors (CSV or YAML) merged over the built-in KB."
         },
     )
+    parse: str = field(
+        default="selective",
+        metadata={
+            "help": "Dependency parsing: 'selective' parses the sentences that can hold an "
+            "event or a statement (faster); 'full' parses every sentence."
+        },
+    )
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; ``None`` values are ignored (unset CLI flags)."""
@@ -102,6 +109,8 @@ def _coerce(settings: Settings) -> Settings:
         raise ConfigError(f"setting 'batch_size' must be >= 1, got {values['batch_size']}")
     if values["max_document_bytes"] < 1:
         raise ConfigError("setting 'max_document_bytes' must be >= 1")
+    if values["parse"] not in ("selective", "full"):
+        raise ConfigError(f"setting 'parse' must be 'selective' or 'full', got {values['parse']!r}")
     return Settings(**values)
 
 

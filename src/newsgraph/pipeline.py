@@ -117,6 +117,7 @@ def _start_runner(
         model=settings.model,
         batch_size=settings.batch_size,
         actors_file=settings.actors_file,
+        parse=settings.parse,
     )
     return made, itertools.chain(head, items), workers
 

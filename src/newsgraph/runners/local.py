@@ -50,9 +50,14 @@ class LocalRunner:
     """Annotate in this process."""
 
     def __init__(
-        self, *, model: str = "", batch_size: int = 64, actors_file: Path | None = None
+        self,
+        *,
+        model: str = "",
+        batch_size: int = 64,
+        actors_file: Path | None = None,
+        parse: str = "selective",
     ) -> None:
-        self.annotator = Annotator(model=model, actors_file=actors_file)
+        self.annotator = Annotator(model=model, actors_file=actors_file, parse=parse)
         self.batch_size = batch_size
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
@@ -71,11 +76,11 @@ class LocalRunner:
 _WORKER: Annotator | None = None
 
 
-def _init_worker(model: str, actors_file: Path | None = None) -> None:
+def _init_worker(model: str, actors_file: Path | None = None, parse: str = "selective") -> None:
     global _WORKER
     # One thread per process: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _WORKER = Annotator(model=model, actors_file=actors_file)
+    _WORKER = Annotator(model=model, actors_file=actors_file, parse=parse)
 
 
 def _work(
@@ -97,6 +102,7 @@ class ProcessRunner:
         model: str = "",
         batch_size: int = 64,
         actors_file: Path | None = None,
+        parse: str = "selective",
     ) -> None:
         self.workers = workers
         self.batch_size = batch_size
@@ -104,7 +110,7 @@ class ProcessRunner:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(model, actors_file),
+            initargs=(model, actors_file, parse),
         )
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
@@ -144,11 +150,16 @@ class ProcessRunner:
 
 
 def make_runner(
-    *, workers: int, model: str = "", batch_size: int = 64, actors_file: Path | None = None
+    *,
+    workers: int,
+    model: str = "",
+    batch_size: int = 64,
+    actors_file: Path | None = None,
+    parse: str = "selective",
 ) -> Runner:
     """In-process for one worker, a process pool for more."""
     if workers <= 1:
-        return LocalRunner(model=model, batch_size=batch_size, actors_file=actors_file)
+        return LocalRunner(model=model, batch_size=batch_size, actors_file=actors_file, parse=parse)
     return ProcessRunner(
-        workers=workers, model=model, batch_size=batch_size, actors_file=actors_file
+        workers=workers, model=model, batch_size=batch_size, actors_file=actors_file, parse=parse
     )
