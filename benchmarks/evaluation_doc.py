@@ -192,6 +192,31 @@ def _latency_section(latency: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _parsing_section(share: dict[str, Any], full: dict[str, Any] | None) -> list[str]:
+    counts = share["counts"]
+    total = counts["sentences"] or 1
+    lines = [
+        "## Selective parsing",
+        "",
+        "Command: `benchmarks/parsing_share.py` (the same corpus as the throughput benchmark). "
+        f"Of {counts['sentences']:,} sentences, {counts['parsed']:,} were parsed "
+        f"(**{share['parsed_share']:.1%}**): {counts['event candidate']:,} can hold an event, "
+        f"{counts['only for statements or dates']:,} more only for a reporting cue or a date "
+        "that needs its clause's tense "
+        f"({counts['reporting cue'] / total:.1%} of sentences have a reporting cue, "
+        f"{counts['date needing tense'] / total:.1%} such a date).",
+    ]
+    if full is not None:
+        lines += [
+            "",
+            "With every sentence parsed (`benchmarks/throughput.py --parse full`, "
+            f"{full['settings']['rounds']} round): ratio end to end "
+            f"{full['ratio_end_to_end']:.3f}, per CPU-second {full['ratio_per_cpu_s']:.3f}; "
+            "compare the selective figures above.",
+        ]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--eval", type=Path, default=ROOT / "bench-out" / "eval.jsonl")
@@ -215,6 +240,12 @@ def main() -> None:
         *_bench_section(bench),
         "",
     ]
+    share_file = args.bench.parent / "parsing_share.json"
+    full_file = args.bench.parent / "throughput-full.json"
+    if share_file.is_file():
+        full = json.loads(full_file.read_text(encoding="utf-8")) if full_file.is_file() else None
+        share = json.loads(share_file.read_text(encoding="utf-8"))
+        lines += [*_parsing_section(share, full), ""]
     if args.latency.is_file():
         lines += [*_latency_section(json.loads(args.latency.read_text(encoding="utf-8"))), ""]
     args.out.write_text("\n".join(lines), encoding="utf-8")
