@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Attribution
 from ..model import Span as TextSpan
-from .cues import ReportingVerb, lemmas, reporting_verbs
+from .cues import ReportingVerb, lemmas, reporting_verb, reporting_verbs
 
 __all__ = [
     "ACCORDING_TO",
@@ -120,7 +120,7 @@ def cue_of(doc: Doc, attribution: Attribution) -> ReportingVerb | None:
         return ACCORDING_TO
     if first.text == ":":
         return HEADLINE_COLON
-    return _reporting(first) or _surface_verb(first)
+    return reporting_verb(first) or _surface_verb(first)
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:
@@ -187,18 +187,6 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     first = min(words, key=lambda t: t.i)
     last = max(words, key=lambda t: t.i)
     return first.idx, last.idx + len(last.text)
-
-
-def _reporting(token: Token) -> ReportingVerb | None:
-    table = reporting_verbs()
-    entries = next((table[k] for k in lemmas(token) if k in table), None)
-    if not entries:
-        return None
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
-    for entry in entries:
-        if not entry.particle or entry.particle in particles:
-            return entry
-    return None
 
 
 def _surface_verb(token: Token) -> ReportingVerb | None:
@@ -336,7 +324,7 @@ def _content(
 
 
 def _verb_cue(verb: Token, ranges: list[tuple[int, int]]) -> Cue | None:
-    entry = _reporting(verb)
+    entry = reporting_verb(verb)
     if entry is None:
         return None
     if verb.dep_ in ("amod", "compound") or (verb.tag_ == "VBN" and verb.dep_ == "acl"):

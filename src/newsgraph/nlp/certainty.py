@@ -23,10 +23,9 @@ from spacy.tokens import Span, Token
 from ..model import Span as TextSpan
 from .cues import (
     ModalityCue,
-    ReportingVerb,
     lemmas,
     modality_cues,
-    reporting_verbs,
+    reporting_verb,
     source_kinds,
     weakest,
 )
@@ -171,7 +170,7 @@ def _hedges(token: Token, findings: _Findings, *, negation: bool) -> None:
             findings.certainties.append("reported")
             findings.cue(child)
         elif dep == "parataxis" and child.pos_ == "VERB":
-            verb = _reporting(child)
+            verb = reporting_verb(child)
             if verb is not None:
                 findings.certainties.append(verb.certainty)
                 findings.cue(child)
@@ -279,7 +278,7 @@ def _reported_speech(token: Token) -> bool:
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "ccomp" and _reporting(node.head) is not None:
+    if node.dep_ == "ccomp" and reporting_verb(node.head) is not None:
         return True
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
         return True
@@ -289,18 +288,6 @@ def _reported_speech(token: Token) -> bool:
     while ancestor.head.i != ancestor.i and ancestor.pos_ not in ("VERB", "AUX"):
         ancestor = ancestor.head
     return ancestor.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxiliaries(ancestor))
-
-
-def _reporting(token: Token) -> ReportingVerb | None:
-    table = reporting_verbs()
-    entries = next((table[k] for k in lemmas(token) if k in table), None)
-    if not entries:
-        return None
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
-    for entry in entries:
-        if not entry.particle or entry.particle in particles:
-            return entry
-    return None
 
 
 def _governed(node: Token, head: Token, findings: _Findings) -> None:
@@ -325,7 +312,7 @@ def _governed(node: Token, head: Token, findings: _Findings) -> None:
         cue = _lookup_token(head, "governor", "subject")
     elif relation in _SUBJECT:
         cue = _lookup_token(head, "subject")
-    verb = _reporting(head) if head.pos_ in ("VERB", "AUX") else None
+    verb = reporting_verb(head) if head.pos_ in ("VERB", "AUX") else None
     if relation in _OBJECT and source_kinds().get(node.lemma_.lower()) == "document":
         verb = None  # "wrote a letter requesting ...": the letter is an act, not a report
     question = clausal and _question(node)

@@ -25,6 +25,7 @@ __all__ = [
     "ReportingVerb",
     "lemmas",
     "modality_cues",
+    "reporting_verb",
     "reporting_verbs",
     "source_kinds",
     "weakest",
@@ -150,3 +151,16 @@ def source_kinds() -> dict[str, str]:
         )
         for row in read_table(file)
     }
+
+
+def reporting_verb(token: Token) -> ReportingVerb | None:
+    """The reporting-verb entry ``token`` is, its particle included ("point out"), if any."""
+    table = reporting_verbs()
+    entries = next((table[k] for k in lemmas(token) if k in table), None)
+    if not entries:
+        return None
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    for entry in entries:
+        if not entry.particle or entry.particle in particles:
+            return entry
+    return None
