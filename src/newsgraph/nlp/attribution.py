@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Attribution
 from ..model import Span as TextSpan
 from .cues import ReportingVerb, lemmas, reporting_verb, reporting_verbs
+from .extensions import doc_text
 
 __all__ = [
     "ACCORDING_TO",
@@ -131,7 +132,7 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
     except an opening “, which starts a new one. A quotation left open at a line's end closes
     there (news style reopens it in the next paragraph).
     """
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[int, int]] = []
     start: int | None = None
     closing: frozenset[str] = frozenset()
@@ -177,7 +178,8 @@ def source_tokens(head: Token) -> list[Token]:
 
 
 def _text_span(doc: Doc, start: int, end: int) -> TextSpan:
-    return TextSpan(start, end, doc.text[start:end])
+    text = doc_text(doc)
+    return TextSpan(start, end, text[start:end])
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int] | None:

@@ -29,6 +29,7 @@ from ..model import Attribution, AttributionSource, Event, Outlet
 from .attribution import ACCORDING_TO, cue_of
 from .certainty import assess
 from .cues import ReportingVerb, source_kinds, weakest
+from .extensions import doc_text
 from .sources import source_links
 
 __all__ = ["Claim", "ClaimsTagger", "claims_of", "refine_event"]
@@ -113,7 +114,7 @@ def _enclosing(claims: list[Claim], start: int, end: int) -> list[Claim]:
 def _borrowed(doc: Doc, claims: list[Claim], start: int) -> list[Claim]:
     """The paragraph's own source for a sentence without one: the nearest paragraph-wide
     attribution in the same paragraph, with what encloses it."""
-    low, high = _paragraph(doc.text, start)
+    low, high = _paragraph(doc_text(doc), start)
     candidates = [
         c
         for c in claims

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import Outlet
 
-__all__ = ["prepare_doc", "register_extensions"]
+__all__ = ["doc_text", "prepare_doc", "register_extensions"]
 
 _DOC_EXTENSIONS: dict[str, object] = {
     "ng_doc_id": "",
@@ -53,3 +53,17 @@ def prepare_doc(
 
 
 register_extensions()
+
+
+_TEXT_KEY = "newsgraph_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins the tokens on every access, which costs the
+    length of the document each time. The text of a Doc never changes (merging tokens keeps
+    it), so it is kept in ``doc.user_data``."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Event, EventTime, MaterielItem, TimeExpression
 from ..resources import read_table
+from .extensions import doc_text
 from .materiel import MaterielMention
 from .quantities import quantity_before, quantity_words
 
@@ -199,7 +200,7 @@ class MaterielLinker:
         events: list[Event] = doc._.ng_events or []
         if not events:
             return doc
-        text = doc.text  # built from the tokens on every access: once per doc
+        text = doc_text(doc)
         mentions: list[MaterielMention] = doc._.ng_materiel or []
         items = sorted(
             ((_item(doc, m), doc[m.start : m.end].root) for m in mentions),

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ingest.outlets import find_outlet
 from ..model import AttributionSource, Outlet
 from .cues import source_kinds
+from .extensions import doc_text
 
 __all__ = ["source_links"]
 
@@ -39,7 +40,7 @@ def source_links(
     """The chain links of the source at ``doc.text[start:end]``, outermost first."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return [AttributionSource("anonymous", doc.text[start:end], start, end)]
+        return [AttributionSource("anonymous", doc_text(doc)[start:end], start, end)]
     links: list[AttributionSource] = []
     # "documents, obtained by X": X had them first. The participle may lie outside the span.
     for token in span.root.children:
