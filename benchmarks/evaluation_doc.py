@@ -83,7 +83,9 @@ def _commit() -> str:
         )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return out.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+    # The document itself is rewritten by this script: its own change does not count.
+    changed = [line for line in dirty.stdout.splitlines() if not line.endswith("evaluation.md")]
+    return out.stdout.strip() + (" (with uncommitted changes)" if changed else "")
 
 
 def _fmt(value: Any) -> str:
