@@ -67,7 +67,7 @@ evaluation: $(STAMP)
 	mkdir -p bench-out
 	$(BIN)/newsgraph eval all --data ../shared/data --json > bench-out/eval.jsonl
 	$(BIN)/python benchmarks/throughput.py --rounds 2
-	$(BIN)/python benchmarks/throughput.py --parse full --out bench-out/throughput-full.json
+	$(BIN)/python benchmarks/throughput.py --parse selective --out bench-out/throughput-selective.json
 	$(BIN)/python benchmarks/parsing_share.py
 	$(BIN)/python benchmarks/api_latency.py
 	$(BIN)/python benchmarks/evaluation_doc.py

@@ -33,7 +33,7 @@ def main() -> int:
     parser.add_argument("--source", choices=("auto", "shared", "examples"), default="auto")
     parser.add_argument("--out", type=Path, default=OUT.parent / "parsing_share.json")
     args = parser.parse_args()
-    annotator = Annotator()
+    annotator = Annotator(parse="selective")
     index = TriggerIndex(lexicon())
     reasons: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="newsgraph-parse-") as tmp:

@@ -547,8 +547,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--parse",
         choices=("selective", "full"),
-        default="selective",
-        help="newsgraph's dependency parsing (default selective, as shipped)",
+        default="full",
+        help="newsgraph's dependency parsing (default full, as shipped)",
     )
     parser.add_argument("--out", type=Path, default=OUT, help=f"JSON output (default {OUT})")
     parser.add_argument("--raw-worker", type=Path, help=argparse.SUPPRESS)

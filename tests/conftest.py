@@ -36,9 +36,15 @@ def annotator() -> Annotator:
 
 
 @pytest.fixture(scope="session")
-def full_annotator() -> Annotator:
-    """A pipeline that parses every sentence (for ``assess`` on any span)."""
-    return Annotator(parse="full")
+def full_annotator(annotator: Annotator) -> Annotator:
+    """A pipeline that parses every sentence (for ``assess`` on any span): the default."""
+    return annotator
+
+
+@pytest.fixture(scope="session")
+def selective_annotator() -> Annotator:
+    """A pipeline that parses only the sentences that can hold an event or a statement."""
+    return Annotator(parse="selective")
 
 
 @pytest.fixture

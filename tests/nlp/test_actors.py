@@ -94,8 +94,8 @@ def test_roles_follow_the_publication_date(annotator: Annotator) -> None:
     assert _entity(late, "Vladimir Putin")[2] == "President"
 
 
-def test_component_runs_without_a_parse(annotator: Annotator) -> None:
-    nlp = annotator.nlp
-    with nlp.select_pipes(disable=["parser", "newsgraph_events"]):
+def test_component_runs_without_a_parse(selective_annotator: Annotator) -> None:
+    nlp = selective_annotator.nlp
+    with nlp.select_pipes(disable=["newsgraph_parser", "newsgraph_events"]):
         doc = nlp("Iranian police arrested protesters in Tehran.")
     assert any(m.actor.code == "IRN" for m in doc._.ng_actors)

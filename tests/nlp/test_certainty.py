@@ -10,15 +10,8 @@ from newsgraph.nlp import Annotator, Assessment, assess
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def annotator(full_annotator: Annotator) -> Annotator:
-    """``assess`` reads the parse of any sentence: every sentence is parsed here."""
-    return full_annotator
-
-
-def test_assess_refuses_an_unparsed_sentence() -> None:
-    selective = Annotator()  # parses only sentences that can hold an event or a statement
-    doc = selective.nlp("The weather was mild.")
+def test_assess_refuses_an_unparsed_sentence(selective_annotator: Annotator) -> None:
+    doc = selective_annotator.nlp("The weather was mild.")
     with pytest.raises(ValueError, match="not parsed"):
         assess(doc[1:2])
 

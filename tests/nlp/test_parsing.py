@@ -30,6 +30,17 @@ def full() -> Language:
     return load_nlp(parse="full")
 
 
+@pytest.fixture(scope="module")
+def annotator(selective_annotator: Annotator) -> Annotator:
+    """This module is about ``parse="selective"`` (the default is ``full``)."""
+    return selective_annotator
+
+
+def test_default_parses_every_sentence() -> None:
+    doc = _run(load_nlp(), TEXT)
+    assert all(is_parsed(s) for s in doc.sents)
+
+
 def test_selective_parse_skips_sentences_without_candidates(annotator: Annotator) -> None:
     doc = _run(annotator.nlp, TEXT)
     sents = list(doc.sents)

@@ -21,7 +21,7 @@ from .coder import EventCoder
 from .codes import bridged, plover_of
 from .lexicon import lexicon
 from .mentions import actor_for
-from .parsing import is_parsed
+from .parsing import TriggerIndex, is_parsed
 from .plover import plover_quad, plover_score
 
 __all__ = ["EXTRACTOR", "EventTagger", "code_sentence"]
@@ -279,12 +279,16 @@ class EventTagger:
     def __init__(self, nlp: Language, name: str = "newsgraph_events") -> None:
         self.name = name
         self.coder = EventCoder()
+        self.index = TriggerIndex(lexicon())
 
     def __call__(self, doc: Doc) -> Doc:
         times: list[TimeExpression] = doc._.ng_times or []
         events: list[Event] = []
         for sent in doc.sents:
-            if is_parsed(sent):
+            # Only sentences with a trigger and an actor candidate, whether or not the parser
+            # ran on the others: the same events with every sentence parsed as with selective
+            # parsing ("Shells crashed into the port" names no actor and holds no event).
+            if is_parsed(sent) and self.index.is_candidate(sent):
                 events.extend(code_sentence(doc, sent, coder=self.coder, times=times))
         doc._.ng_events = events
         return doc

@@ -48,14 +48,13 @@ def resolve_model_name(model: str = "") -> str:
     )
 
 
-def load_nlp(
-    model: str = "", *, actors_file: Path | None = None, parse: str = "selective"
-) -> Language:
+def load_nlp(model: str = "", *, actors_file: Path | None = None, parse: str = "full") -> Language:
     """The spaCy model with newsgraph's components added (no download, ever).
 
     ``actors_file`` is a user extension file of actors over the built-in knowledge base.
-    ``parse="selective"`` (the default) parses only the sentences that can hold an event
-    (:mod:`newsgraph.nlp.parsing`); ``"full"`` parses everything.
+    ``parse="full"`` (the default) parses every sentence; ``"selective"`` only the sentences
+    that can hold an event or a statement (:mod:`newsgraph.nlp.parsing`): on news text most
+    sentences can, and parsing them one by one costs more than it saves (docs/evaluation.md).
     """
     if parse not in ("selective", "full"):
         raise ValueError(f"parse must be 'selective' or 'full', got {parse!r}")
@@ -87,10 +86,10 @@ class Annotator:
         *,
         model: str = "",
         actors_file: Path | None = None,
-        parse: str = "selective",
+        parse: str = "full",
     ) -> None:
-        """``parse="full"`` parses every sentence: for :func:`newsgraph.nlp.assess` on any span
-        (the default parses only the sentences that can hold an event or a statement)."""
+        """``parse="selective"`` parses only the sentences that can hold an event or a
+        statement; :func:`newsgraph.nlp.assess` then refuses spans of the others."""
         self.nlp = nlp if nlp is not None else load_nlp(model, actors_file=actors_file, parse=parse)
         meta = self.nlp.meta
         self.extractor = f"newsgraph {__version__}; {meta.get('name')} {meta.get('version')}"

@@ -55,7 +55,7 @@ class LocalRunner:
         model: str = "",
         batch_size: int = 64,
         actors_file: Path | None = None,
-        parse: str = "selective",
+        parse: str = "full",
     ) -> None:
         self.annotator = Annotator(model=model, actors_file=actors_file, parse=parse)
         self.batch_size = batch_size
@@ -76,7 +76,7 @@ class LocalRunner:
 _WORKER: Annotator | None = None
 
 
-def _init_worker(model: str, actors_file: Path | None = None, parse: str = "selective") -> None:
+def _init_worker(model: str, actors_file: Path | None = None, parse: str = "full") -> None:
     global _WORKER
     # One thread per process: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -102,7 +102,7 @@ class ProcessRunner:
         model: str = "",
         batch_size: int = 64,
         actors_file: Path | None = None,
-        parse: str = "selective",
+        parse: str = "full",
     ) -> None:
         self.workers = workers
         self.batch_size = batch_size
@@ -155,7 +155,7 @@ def make_runner(
     model: str = "",
     batch_size: int = 64,
     actors_file: Path | None = None,
-    parse: str = "selective",
+    parse: str = "full",
 ) -> Runner:
     """In-process for one worker, a process pool for more."""
     if workers <= 1:
