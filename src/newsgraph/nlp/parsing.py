@@ -1,16 +1,16 @@
 """Selective parsing: run the dependency parser only on sentences that can hold an event.
 
 Used with ``load_nlp(parse="selective")`` (setting ``parse``; the default is ``full``: on news text
-about 80% of sentences are candidates, and parsing them one by one costs more than the rest saves,
-see docs/evaluation.md). ``load_nlp`` then runs spaCy's ``senter`` (sentence boundaries without the
-parser) and disables the ``parser``; this component, placed after the NER and the materiel tagger,
-parses each *candidate* sentence on its own and writes the heads and labels back into the document.
-A sentence is a candidate when it has a reporting cue ("said", "according to": the attribution
-component reads sources in the parse), when its dates name no year (the time component reads the
-tense of the clause: "is scheduled for Tuesday"), or when it has a trigger candidate (a lemma of
-the event lexicon: a coded verb, a frame word, an event noun, or a verb whose argument patterns
-could match words of the sentence) and an actor candidate (a PERSON/NORP/ORG/GPE/LOC/FAC entity, a
-proper noun, a personal pronoun or an agent noun such as "officials" or "troops").
+about 80% of sentences are candidates and it saves little, see docs/evaluation.md). ``load_nlp``
+then runs spaCy's ``senter`` (sentence boundaries without the parser) and disables the ``parser``;
+this component, placed after the NER and the materiel tagger, parses each *candidate* sentence on
+its own and writes the heads and labels back into the document. A sentence is a candidate when it
+has a reporting cue ("said", "according to": the attribution component reads sources in the parse),
+when its dates name no year (the time component reads the tense of the clause: "is scheduled for
+Tuesday"), or when it has a trigger candidate (a lemma of the event lexicon: a coded verb, a frame
+word, an event noun, or a verb whose argument patterns could match words of the sentence) and an
+actor candidate (a PERSON/NORP/ORG/GPE/LOC/FAC entity, a proper noun, a personal pronoun or an
+agent noun such as "officials" or "troops").
 
 The guarantee every later component can rely on:
 
