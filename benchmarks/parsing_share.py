@@ -23,8 +23,7 @@ from throughput import OUT, build_corpus
 from newsgraph.ingest import read_paths
 from newsgraph.model import Document
 from newsgraph.nlp import Annotator
-from newsgraph.nlp.lexicon import lexicon
-from newsgraph.nlp.parsing import TriggerIndex, is_parsed, needs_tense
+from newsgraph.nlp.parsing import is_parsed, needs_tense, trigger_index
 
 
 def main() -> int:
@@ -34,7 +33,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT.parent / "parsing_share.json")
     args = parser.parse_args()
     annotator = Annotator(parse="selective")
-    index = TriggerIndex(lexicon())
+    index = trigger_index()
     reasons: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="newsgraph-parse-") as tmp:
         corpus = build_corpus(Path(tmp) / "corpus", source=args.source, mb=args.mb)

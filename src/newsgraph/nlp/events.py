@@ -21,7 +21,7 @@ from .coder import EventCoder
 from .codes import bridged, plover_of
 from .lexicon import lexicon
 from .mentions import actor_for
-from .parsing import TriggerIndex, is_parsed
+from .parsing import is_parsed, trigger_index
 from .plover import plover_quad, plover_score
 
 __all__ = ["EXTRACTOR", "EventTagger", "code_sentence"]
@@ -279,7 +279,7 @@ class EventTagger:
     def __init__(self, nlp: Language, name: str = "newsgraph_events") -> None:
         self.name = name
         self.coder = EventCoder()
-        self.index = TriggerIndex(lexicon())
+        self.index = trigger_index()
 
     def __call__(self, doc: Doc) -> Doc:
         times: list[TimeExpression] = doc._.ng_times or []

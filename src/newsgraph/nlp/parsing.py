@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import numpy
@@ -53,6 +54,7 @@ __all__ = [
     "needs_tense",
     "parse_spans",
     "reset_tree",
+    "trigger_index",
 ]
 
 
@@ -121,6 +123,12 @@ class TriggerIndex:
                 if not needed.isdisjoint(forms):
                     return True
         return False
+
+
+@cache
+def trigger_index() -> TriggerIndex:
+    """The index of the event lexicon, built once: the parser and the event coder share it."""
+    return TriggerIndex(lexicon())
 
 
 _YEAR = re.compile(r"\b(1\d|20)\d\d\b")
@@ -207,7 +215,7 @@ class SelectiveParser:
     def __init__(self, nlp: Language, name: str = "newsgraph_parser") -> None:
         self.name = name
         self.nlp = nlp
-        self.index = TriggerIndex(lexicon())
+        self.index = trigger_index()
 
     def _parser(self) -> Callable[[Doc], Doc] | None:
         if "parser" not in self.nlp.component_names or "parser" in self.nlp.pipe_names:
