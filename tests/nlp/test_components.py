@@ -24,7 +24,9 @@ def _annotate(
 def test_pipeline_has_components_in_order(annotator: Annotator) -> None:
     names = annotator.nlp.pipe_names
     assert names.index("ner") < names.index("newsgraph_materiel")
-    assert [c for c, _ in COMPONENTS] == [n for n in names if n.startswith("newsgraph_")]
+    ours = [n for n in names if n.startswith("newsgraph_")]
+    faster = {"newsgraph_attribute_rules", "newsgraph_lemmas"}  # in place of spaCy's two
+    assert [c for c, _ in COMPONENTS] == [n for n in ours if n not in faster]
 
 
 def test_factories_work_in_a_blank_pipeline() -> None:

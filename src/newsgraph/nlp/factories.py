@@ -11,6 +11,10 @@
     nlp.add_pipe("newsgraph_claims")
     nlp.add_pipe("newsgraph_materiel_links")
 
+``load_nlp`` also puts ``newsgraph_attribute_rules`` and ``newsgraph_lemmas`` in place of the
+model's ``attribute_ruler`` and ``lemmatizer`` (left in the pipeline, disabled): the same
+attributes and lemmas from the same rules and tables, found faster.
+
 Requires/assigns are declared so ``nlp.analyze_pipes()`` can check the order.
 """
 
@@ -20,10 +24,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import ActorTagger
+from .attribute_rules import AttributeRules, compile_rules
 from .attribution import AttributionTagger
 from .claims import ClaimsTagger
 from .events import EventTagger
 from .extensions import register_extensions
+from .lemmas import Lemmas, fast_lemmas
 from .materiel import MaterielTagger
 from .materiel_links import MaterielLinker
 from .paragraphs import mark_line_breaks
@@ -32,9 +38,11 @@ from .times import TimeTagger
 
 __all__ = [
     "make_actors",
+    "make_attribute_rules",
     "make_attribution",
     "make_claims",
     "make_events",
+    "make_lemmas",
     "make_materiel",
     "make_materiel_links",
     "make_parser",
@@ -51,6 +59,34 @@ register_extensions()
 )
 def paragraphs(doc: Doc) -> Doc:
     return mark_line_breaks(doc)
+
+
+@Language.factory(
+    "newsgraph_attribute_rules",
+    default_config={"source": "attribute_ruler"},
+    requires=["token.tag"],
+    assigns=["token.pos", "token.morph", "token.lemma"],
+)
+def make_attribute_rules(nlp: Language, name: str, source: str) -> AttributeRules:
+    """The rules of the pipeline's ``source`` attribute ruler, applied faster."""
+    rules = compile_rules(nlp.get_pipe(source))
+    if rules is None:
+        raise ValueError(f"the attribute ruler {source!r} has patterns newsgraph cannot apply")
+    return rules
+
+
+@Language.factory(
+    "newsgraph_lemmas",
+    default_config={"source": "lemmatizer"},
+    requires=["token.pos", "token.morph"],
+    assigns=["token.lemma"],
+)
+def make_lemmas(nlp: Language, name: str, source: str) -> Lemmas:
+    """The lemmas of the pipeline's ``source`` rule lemmatizer, looked up faster."""
+    lemmas = fast_lemmas(nlp.get_pipe(source))
+    if lemmas is None:
+        raise ValueError(f"the lemmatizer {source!r} is not a rule lemmatizer newsgraph can serve")
+    return lemmas
 
 
 @Language.factory(

@@ -9,11 +9,14 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ModelError, NewsgraphError
 from ..model import AnnotatedDocument, Document, Rejection
-from ..nlp import Annotator
 from .base import Runner, WorkItem
+
+if TYPE_CHECKING:  # spaCy is imported where the NLP runs: a pool's parent never needs it
+    from ..nlp import Annotator
 
 __all__ = ["LocalRunner", "ProcessRunner", "annotate_safely", "make_runner"]
 
@@ -57,6 +60,8 @@ class LocalRunner:
         actors_file: Path | None = None,
         parse: str = "full",
     ) -> None:
+        from ..nlp import Annotator
+
         self.annotator = Annotator(model=model, actors_file=actors_file, parse=parse)
         self.batch_size = batch_size
 
@@ -80,6 +85,8 @@ def _init_worker(model: str, actors_file: Path | None = None, parse: str = "full
     global _WORKER
     # One thread per process: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    from ..nlp import Annotator
+
     _WORKER = Annotator(model=model, actors_file=actors_file, parse=parse)
 
 
@@ -91,9 +98,17 @@ def _work(
     return annotate_safely(_WORKER, documents, batch_size=batch_size)
 
 
+_Result = tuple[list[AnnotatedDocument], list[Rejection]]
+
+
 class ProcessRunner:
-    """Annotate in ``workers`` processes; at most ``2 * workers`` batches are in flight, so a
-    huge input never sits in memory; results come back in input order."""
+    """Annotate in ``workers`` processes; results come back in input order.
+
+    Each batch goes to the workers in ``2 * workers`` parts, so the cores stay busy to the end
+    of a run (with whole batches, one worker is left finishing the last batch alone) and a
+    batch is stored as soon as its parts are back. At most ``2 * workers`` batches are in
+    flight, so a huge input never sits in memory.
+    """
 
     def __init__(
         self,
@@ -113,19 +128,19 @@ class ProcessRunner:
             initargs=(model, actors_file, parse),
         )
 
+    def _parts(self, documents: list[Document]) -> list[list[Document]]:
+        size = max(1, -(-len(documents) // (2 * self.workers)))
+        return [documents[i : i + size] for i in range(0, len(documents), size)]
+
     def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
-        window: deque[
-            tuple[WorkItem, Future[tuple[list[AnnotatedDocument], list[Rejection]]] | None]
-        ]
-        window = deque()
+        window: deque[tuple[WorkItem, list[Future[_Result]]]] = deque()
         try:
             for item in items:
-                future = (
-                    self.pool.submit(_work, item.documents, self.batch_size)
-                    if item.documents
-                    else None
-                )
-                window.append((item, future))
+                futures = [
+                    self.pool.submit(_work, part, self.batch_size)
+                    for part in self._parts(item.documents)
+                ]
+                window.append((item, futures))
                 while len(window) > 2 * self.workers:
                     yield self._finish(*window.popleft())
             while window:
@@ -137,11 +152,10 @@ class ProcessRunner:
             ) from exc
 
     @staticmethod
-    def _finish(
-        item: WorkItem, future: Future[tuple[list[AnnotatedDocument], list[Rejection]]] | None
-    ) -> WorkItem:
-        if future is not None:
-            item.annotated, failed = future.result()
+    def _finish(item: WorkItem, futures: list[Future[_Result]]) -> WorkItem:
+        for future in futures:
+            annotated, failed = future.result()
+            item.annotated.extend(annotated)
             item.rejections.extend(failed)
         return item
 
