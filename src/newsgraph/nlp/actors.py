@@ -21,10 +21,13 @@ which is what :func:`~newsgraph.nlp.mentions.actor_for` searches.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from pathlib import Path
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import DocumentResolver, Resolution, Resolver, resolver_for
@@ -80,6 +83,14 @@ def _noun_chunks(doc: Doc) -> list[Span]:
         return []
 
 
+def _positions(doc: Doc, attr: int, values: set[int]) -> list[int]:
+    """The indices of the tokens whose ``attr`` (a spaCy attribute id) is one of ``values``:
+    read from one array, so the other tokens are never made into Python objects."""
+    if not len(doc) or not values:
+        return []
+    return [i for i, value in enumerate(doc.to_array([attr]).tolist()) if value in values]
+
+
 def _words(span: Span) -> list[str]:
     return [token.text for token in span]
 
@@ -96,12 +107,18 @@ class ActorTagger:
     def __call__(self, doc: Doc) -> Doc:
         context = DocumentResolver(self.resolver, on=doc._.ng_published)
         mentions: list[EventActor] = []
-        entities = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        entities = [e for e in doc.ents if e.label_ in ACTOR_LABELS]  # in order, disjoint
+        starts = [e.start for e in entities]
         inside: dict[int, list[Span]] = {}
         covered: set[int] = set()
         chunks = []
         for chunk in _noun_chunks(doc):
-            members = [e for e in entities if chunk.start <= e.start and e.end <= chunk.end]
+            members = []
+            for entity in entities[bisect_left(starts, chunk.start) :]:
+                if entity.start >= chunk.end:
+                    break
+                if entity.end <= chunk.end:
+                    members.append(entity)
             inside[chunk.start] = members
             covered.update(id(e) for e in members)
             chunks.append(chunk)
@@ -223,16 +240,17 @@ class ActorTagger:
         for span in (*chunks, *entities):
             taken.update(range(span.start, span.end))
         runs: list[Span] = []
-        start = None
-        for token in doc:
-            free = token.pos_ == "PROPN" and token.i not in taken
-            if free and start is None:
-                start = token.i
-            elif not free and start is not None:
-                runs.append(doc[start : token.i])
-                start = None
-        if start is not None:
-            runs.append(doc[start:])
+        start = previous = -2
+        for i in _positions(doc, POS, {PROPN}):
+            if i in taken:
+                continue
+            if i != previous + 1:
+                if start >= 0:
+                    runs.append(doc[start : previous + 1])
+                start = i
+            previous = i
+        if start >= 0:
+            runs.append(doc[start : previous + 1])
         return runs
 
     # -- pronouns ---------------------------------------------------------------------------
@@ -241,9 +259,15 @@ class ActorTagger:
     def _pronoun_spans(doc: Doc) -> list[Span]:
         """ "his country", "their government", "that country": determiner + country word."""
         spans = []
-        for token in doc:
-            if token.lower_ not in _COUNTRY_WORDS and token.lemma_.lower() not in _COUNTRY_WORDS:
-                continue
+        strings = doc.vocab.strings
+        words = {strings.add(w) for w in _COUNTRY_WORDS}
+        lemmas = {
+            lemma
+            for lemma in set(doc.to_array([LEMMA]).tolist())
+            if strings[lemma].lower() in _COUNTRY_WORDS
+        }
+        for i in sorted({*_positions(doc, LOWER, words), *_positions(doc, LEMMA, lemmas)}):
+            token = doc[i]
             for child in token.children:
                 word = child.lower_
                 if (child.dep_ == "poss" and word in _POSSESSIVES) or (

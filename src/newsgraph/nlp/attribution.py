@@ -22,14 +22,16 @@ the text's own: it is left to the quotation's attribution.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Attribution
 from ..model import Span as TextSpan
-from .cues import ReportingVerb, lemmas, reporting_verb, reporting_verbs
+from .cues import ReportingVerb, lemmas, reporting_verb, reporting_verbs, word_lemmas
 from .extensions import doc_text
 
 __all__ = [
@@ -55,6 +57,15 @@ _OPENING: dict[str, frozenset[str]] = {
     "„": frozenset({"“", "”"}),
     "«": frozenset({"»"}),
 }
+#: Every character or pair the quotation scan reacts to ("''" before a lone character).
+_MARKS = re.compile(
+    "|".join(
+        re.escape(m)
+        for m in sorted(
+            {"\n", *_OPENING, *(c for cs in _OPENING.values() for c in cs)}, key=len, reverse=True
+        )
+    )
+)
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _CLAUSES = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
 _INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "ccomp"})
@@ -92,11 +103,15 @@ def find_attributions(doc: Doc) -> list[Cue]:
     ranges = quotations(doc)
     lexicon = reporting_verbs()
     found: dict[int, Cue] = {}
+    words = _cue_words(doc, lexicon)
     for sent in doc.sents:
         colon = _headline_cue(sent)
         if colon is not None:
             found[colon.attribution.cue.start] = colon
-        for token in sent:
+        for i in range(sent.start, sent.end):
+            if not words[i]:
+                continue
+            token = doc[i]
             cue: Cue | None = None
             lower = token.lower_
             if lower == "according":
@@ -109,6 +124,26 @@ def find_attributions(doc: Doc) -> list[Cue]:
             if cue is not None:
                 found[cue.attribution.cue.start] = cue
     return [found[start] for start in sorted(found)]
+
+
+def _cue_words(doc: Doc, lexicon: dict[str, tuple[ReportingVerb, ...]]) -> list[bool]:
+    """Per token, whether it can be a cue: "according" or a reporting verb by one of its
+    lemmas. Read from the Doc's arrays, a word form once per Doc."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    known: dict[tuple[int, int], bool] = {}
+    flags = []
+    for lower, lemma in doc.to_array([LOWER, LEMMA]).tolist():
+        flag = known.get((lower, lemma))
+        if flag is None:
+            word = strings[lower]
+            flag = word == "according" or any(
+                k in lexicon for k in word_lemmas(word, strings[lemma])
+            )
+            known[(lower, lemma)] = flag
+        flags.append(flag)
+    return flags
 
 
 def cue_of(doc: Doc, attribution: Attribution) -> ReportingVerb | None:
@@ -136,9 +171,8 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     start: int | None = None
     closing: frozenset[str] = frozenset()
-    index = 0
-    while index < len(text):
-        mark = "''" if text.startswith("''", index) else text[index]
+    for match in _MARKS.finditer(text):
+        index, mark = match.start(), match.group()
         if mark == "\n" and start is not None:
             found.append((start, index))
             start = None
@@ -150,7 +184,6 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
         elif start is not None and mark in _OPENING and closing is _DOUBLE_CLOSING:
             found.append((start, index))
             start, closing = index, _OPENING[mark]
-        index += len(mark)
     if start is not None:
         found.append((start, len(text)))
     return [(a, b) for a, b in found if b - a > 2]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
@@ -73,8 +73,14 @@ class ModalityCue:
 def lemmas(token: Token) -> tuple[str, ...]:
     """Lemmas to look ``token`` up by: spaCy's, then the word itself de-inflected, because the
     lemmatizer slips on some reporting verbs ("hopes" -> "hop", "stated" -> "stat")."""
-    word = token.lower_
-    found = [token.lemma_.lower(), word]
+    return word_lemmas(token.lower_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def word_lemmas(word: str, lemma: str) -> tuple[str, ...]:
+    """:func:`lemmas` of a word by its lowercase form and spaCy's lemma (remembered: a text
+    repeats its words)."""
+    found = [lemma.lower(), word]
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             found.append(word[: -len(suffix)] + replacement)

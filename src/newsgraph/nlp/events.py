@@ -23,6 +23,7 @@ from .lexicon import lexicon
 from .mentions import actor_for
 from .parsing import is_parsed, trigger_index
 from .plover import plover_quad, plover_score
+from .spans import entity_at
 
 __all__ = ["EXTRACTOR", "EventTagger", "code_sentence"]
 
@@ -33,10 +34,9 @@ def _phrase(token: Token) -> Span:
     """The words naming an argument: its entity if it is in one, else the head with its
     compounds, adjectives and possessor ("American troops", "a senior aide")."""
     doc = token.doc
-    if token.ent_iob_ != "O" and token.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
+    entity = entity_at(token)
+    if entity is not None:
+        return entity
     left = token.i
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "poss", "nummod") and child.i < left:

@@ -132,6 +132,34 @@ def _phrase(text: str, synsets: dict[str, list[tuple[str, ...]]]) -> Phrase:
 
 
 @dataclass(frozen=True, slots=True)
+class PatternIndex:
+    """A block's patterns by the words their first need can be, so the patterns a verb's
+    arguments can satisfy are found without testing every pattern of the block."""
+
+    by_word: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]  # patterns that need no word
+
+    @classmethod
+    def of(cls, patterns: tuple[Pattern, ...]) -> PatternIndex:
+        by_word: dict[str, list[int]] = defaultdict(list)
+        always = []
+        for position, pattern in enumerate(patterns):
+            if not pattern.needs:
+                always.append(position)
+            for word in pattern.needs[0] if pattern.needs else ():
+                by_word[word].append(position)
+        return cls({w: tuple(p) for w, p in by_word.items()}, tuple(always))
+
+    def candidates(self, available: set[str]) -> list[int]:
+        """Positions (in the block's order) of the patterns whose first need ``available``
+        meets, and of those that need nothing."""
+        found = set(self.always)
+        for word in available:
+            found.update(self.by_word.get(word, ()))
+        return sorted(found)
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: dict[tuple[str, str], VerbEntry]
     patterns: dict[str, tuple[Pattern, ...]]
@@ -142,6 +170,8 @@ class Lexicon:
     block_words: dict[str, frozenset[str]]
     #: The word lists of ``event_words.tsv`` by group.
     words: dict[str, frozenset[str]]
+    #: Per verb block, its patterns indexed by the words they need.
+    pattern_index: dict[str, PatternIndex]
 
     def verb(self, lemma: str, particle: str = "") -> VerbEntry | None:
         if particle:
@@ -239,7 +269,8 @@ def lexicon() -> Lexicon:
             raise ValueError(f"event_frames.tsv: unknown kind {row['kind']!r}")
         frames[row["lemma"]] = Frame(row["lemma"], row["kind"], row["code"], row["nouns"] == "yes")
     words = {row["group"]: frozenset(row["words"].split()) for row in read_table("event_words.tsv")}
-    return Lexicon(verbs, ordered, nouns, frames, _block_words(ordered), words)
+    index = {block: PatternIndex.of(found) for block, found in ordered.items()}
+    return Lexicon(verbs, ordered, nouns, frames, _block_words(ordered), words, index)
 
 
 def _block_words(patterns: dict[str, tuple[Pattern, ...]]) -> dict[str, frozenset[str]]:

@@ -196,11 +196,14 @@ def code_verb(verb: Token, lexicon: Lexicon) -> VerbCode | None:
     patterns = lexicon.patterns.get(entry.block, ())
     if patterns:
         arguments = _arguments(verb)
+        available = arguments.available
         best: tuple[Pattern, set[int], int] | None = None
-        for pattern in patterns:  # most specific first
+        # Most specific first; a pattern whose first need is absent is not even looked at.
+        for position in lexicon.pattern_index[entry.block].candidates(available):
+            pattern = patterns[position]
             if best is not None and pattern.weight < best[0].weight:
                 break
-            if any(need.isdisjoint(arguments.available) for need in pattern.needs):
+            if any(need.isdisjoint(available) for need in pattern.needs[1:]):
                 continue
             found = _match(pattern, arguments)
             if found is not None and (best is None or found[1] > best[2]):

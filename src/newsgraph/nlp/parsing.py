@@ -95,7 +95,12 @@ class TriggerIndex:
         coded only with an actor on both sides) unless it is force or coercion (CAMEO 14-20);
         a verb whose block has patterns needs one of the words they name.
         """
-        actors = sum(1 for token in sent if is_actorlike(token))
+        actors = 0  # none, one or more: counted no further
+        for token in sent:
+            if is_actorlike(token):
+                actors += 1
+                if actors > 1:
+                    break
         if not actors:
             return False
         forms: set[str] | None = None

@@ -21,6 +21,7 @@ from ..ingest.outlets import find_outlet
 from ..model import AttributionSource, Outlet
 from .cues import source_kinds
 from .extensions import doc_text
+from .spans import entity_at
 
 __all__ = ["source_links"]
 
@@ -108,7 +109,7 @@ def _classify(span: Span, *, outlet: Outlet | None, cut: bool = False) -> Attrib
     known = find_outlet(core.text) or find_outlet(_name(core))
     if known is not None:
         return AttributionSource("outlet", known.name, start, end)
-    entity = _entity_of(root)
+    entity = entity_at(root)
     if entity is not None:
         if entity.label_ == "PERSON":
             return AttributionSource("person", entity.text, start, end)
@@ -131,15 +132,6 @@ def _classify(span: Span, *, outlet: Outlet | None, cut: bool = False) -> Attrib
     elif kind is None:
         kind = "organisation" if root.pos_ == "PROPN" else "anonymous"
     return AttributionSource(kind, _name(core), start, end)
-
-
-def _entity_of(token: Token) -> Span | None:
-    if token.ent_iob_ == "O" or not token.ent_type_:
-        return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
 
 
 def _antecedent(doc: Doc, pronoun: Token) -> str | None:
