@@ -75,3 +75,22 @@ def test_synsets_and_labels_expand_in_patterns() -> None:
 def test_converted_data_keeps_the_mit_notice(name: str) -> None:
     text = read_text(name)
     assert "MIT" in text and "Open Event Data Alliance" in text
+
+
+def test_pattern_index_finds_every_pattern_whose_needs_can_be_met() -> None:
+    """The index may only skip patterns a plain scan would reject on their first need."""
+    lex = lexicon()
+    for block, patterns in list(lex.patterns.items())[:400]:
+        index = lex.pattern_index[block]
+        words = sorted({w for p in patterns for need in p.needs for w in need})
+        for available in ({*words[:3]}, {*words[-2:], "of"}, set()):
+            scan = [
+                i
+                for i, p in enumerate(patterns)
+                if not p.needs or not p.needs[0].isdisjoint(available)
+            ]
+            assert index.candidates(available) == scan, block
+    # The patterns come most specific first, which lets the coder stop at a lower weight.
+    for patterns in lex.patterns.values():
+        weights = [p.weight for p in patterns]
+        assert weights == sorted(weights, reverse=True)
