@@ -56,6 +56,7 @@ serve: $(STAMP)
 ## latency of the events endpoint over 1M synthetic events, load from a second process.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/components.py
 	$(BIN)/python benchmarks/api_latency.py
 
 ## make eval: every gold set in ../shared/data that is present.
@@ -69,6 +70,7 @@ evaluation: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --rounds 2
 	$(BIN)/python benchmarks/throughput.py --parse selective --out bench-out/throughput-selective.json
 	$(BIN)/python benchmarks/parsing_share.py
+	$(BIN)/python benchmarks/components.py
 	$(BIN)/python benchmarks/api_latency.py
 	$(BIN)/python benchmarks/evaluation_doc.py
 
