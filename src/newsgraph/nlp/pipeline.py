@@ -63,7 +63,7 @@ def load_nlp(model: str = "", *, actors_file: Path | None = None, parse: str = "
     ``actors_file`` is a user extension file of actors over the built-in knowledge base.
     ``parse="full"`` (the default) parses every sentence; ``"selective"`` only the sentences
     that can hold an event or a statement (:mod:`newsgraph.nlp.parsing`): on news text most
-    sentences can, and it saves little (docs/evaluation.md).
+    sentences can, and it saves nothing (docs/evaluation.md).
     """
     if parse not in ("selective", "full"):
         raise ValueError(f"parse must be 'selective' or 'full', got {parse!r}")
