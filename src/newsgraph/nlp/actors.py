@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import DocumentResolver, Resolution, Resolver, resolver_for
 from ..actors.names import fold_word
 from ..model import Actor, EventActor
+from .mentions import mention_at
 
 __all__ = ["ACTOR_LABELS", "ActorTagger"]
 
@@ -308,7 +309,7 @@ class ActorTagger:
             node = node.head
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             for subject in subjects:
-                found = _mention_at(mentions, subject)
+                found = mention_at(mentions, subject)
                 if found is not None and found.actor.code is not None:
                     is_person = found.actor.role is not None or subject.ent_type_ == "PERSON"
                     if wanted == "person" and not is_person:
@@ -324,14 +325,3 @@ class ActorTagger:
                 continue
             return earlier
         return None
-
-
-def _mention_at(mentions: list[EventActor], token: Token) -> EventActor | None:
-    position = token.idx
-    best: EventActor | None = None
-    for mention in mentions:
-        if mention.start <= position < mention.end and (
-            best is None or mention.end - mention.start < best.end - best.start
-        ):
-            best = mention
-    return best

@@ -12,12 +12,16 @@ from spacy.tokens import Token
 
 from ..model import EventActor
 
-__all__ = ["actor_for"]
+__all__ = ["actor_for", "mention_at"]
 
 
 def actor_for(token: Token) -> EventActor | None:
     """The resolved actor mention that contains ``token`` (the head word of an argument)."""
-    mentions: list[EventActor] = token.doc._.ng_actors or []
+    return mention_at(token.doc._.ng_actors or [], token)
+
+
+def mention_at(mentions: list[EventActor], token: Token) -> EventActor | None:
+    """The shortest of ``mentions`` that contains ``token``."""
     position = token.idx
     best: EventActor | None = None
     for mention in mentions:
