@@ -176,6 +176,14 @@ def _words(actors: tuple[object, ...]) -> list[str]:
             ["Police"],
             ["protesters"],
         ),
+        # A visit: the place visited is the host.
+        (
+            "The Ruritanian envoy arrived in Nairobi on a surprise visit.",
+            "CONSULT",
+            "arrived",
+            ["Ruritanian envoy"],
+            ["Nairobi"],
+        ),
     ],
 )
 def test_event_coder_top_event(

@@ -47,6 +47,7 @@ _FUTURE = frozenset({"will", "shall", "would", "'ll", "wo"})
 _OBLIGATION = frozenset({"must", "should"})
 #: CAMEO arrest and detain (173), expel or deport (174): done by the state where it happens.
 _DETENTION = ("173", "174")
+_VISIT = "042"
 _OBJECT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards"})
 _MODAL = frozenset({"should", "could", "may", "might", "must"})
 # Reporting verbs under which "Y must ..." is a demand ("believes Y should" is an opinion).
@@ -126,6 +127,16 @@ def _verb_candidate(token: Token, lex: Lexicon) -> Candidate | None:
     )
     # What a pattern is about ("sent *a letter*", "deployed *troops*") receives nothing.
     recipients = [r for r in recipients if r.i not in found.used or is_actorlike(r)]
+    if found.code.startswith(_VISIT) and not recipients:
+        # "arrived in Amman", "flew to Beijing": the host is the place visited (CAMEO codes
+        # the visit to the host country).
+        recipients = [
+            t
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "to")
+            for t in with_conjuncts(p for p in c.children if p.dep_ == "pobj")
+            if t.ent_type_ == "GPE"
+        ]
     if root == 15 and not actors:
         # "Freedonian troops were deployed": the forces moved stand for who moved them.
         actors = with_conjuncts(c for c in token.children if c.dep_ == "nsubjpass")
