@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
@@ -96,16 +97,22 @@ class _Column:
         else:
             self.tested.append((element, test))
 
+    @cached_property
+    def _untested(self) -> frozenset[int]:
+        """The elements that do not test this attribute (fixed once the rules are added)."""
+        return frozenset(range(self.count)) - self.testing
+
     def passing(self, raw: int, strings: StringStore) -> frozenset[int]:
         """The elements a value (as the Doc array holds it) does not rule out."""
         found = self._memo.get(raw)
         if found is None:
             value = bool(raw) if self.name == "IS_SPACE" else strings[raw]
-            free = set(range(self.count)) - self.testing
+            free = set(self._untested)
             free |= self.listed.get(value, set()) if isinstance(value, str) else set()
             free.update(element for element, test in self.tested if test(value))
             # One object per distinct answer: a token's fit is remembered by these.
-            found = self._answers.setdefault(frozenset(free), frozenset(free))
+            answer = frozenset(free)
+            found = self._answers.setdefault(answer, answer)
             if len(self._memo) >= _MEMORY:
                 self._memo.clear()
             self._memo[raw] = found
