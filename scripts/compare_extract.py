@@ -11,6 +11,9 @@ the eval harness reads from the data folder, and writes one canonical JSON-lines
 documents are the harness's own: each scorer runs and every document it feeds the pipeline is
 recorded on its way out.
 
+Annotation runs in one process with a fixed string-hash seed (``PYTHONHASHSEED=0``): with other
+seeds or a worker pool a few actor resolutions vary from run to run on the same code.
+
 ``--compare`` reports, per set, the documents and events on each side and every line that
 differs; it exits 1 when anything differs. Used to show a restructuring changes no output.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -31,10 +35,14 @@ from newsgraph.model import AnnotatedDocument, Rejection
 from newsgraph.pipeline import extract
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = {
-    "examples-posts": [ROOT / "examples" / "posts"],
-    "seed-post": [ROOT.parent / "shared" / "examples" / "seed_post.txt"],
-}
+
+
+def _files(repo: Path) -> dict[str, list[Path]]:
+    return {
+        "examples-posts": [repo / "examples" / "posts"],
+        "seed-post": [repo.parent / "shared" / "examples" / "seed_post.txt"],
+    }
+
 
 Item = AnnotatedDocument | Rejection
 
@@ -74,9 +82,9 @@ def _recording(sink: list[Item]) -> Callable[..., Iterator[Item]]:
     return annotate_documents
 
 
-def write(out: Path, *, data: Path, settings: Settings) -> None:
+def write(out: Path, *, repo: Path, data: Path, settings: Settings) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    for name, paths in FILES.items():
+    for name, paths in _files(repo).items():
         counts = _write(out / f"{name}.jsonl", extract(paths, settings=settings))
         print(f"{name}: {counts[0]} document(s), {counts[1]} event(s)", flush=True)
     original = eval_harness.annotate_documents
@@ -142,17 +150,29 @@ def compare(left: Path, right: Path) -> int:
     return 1 if total_diffs else 0
 
 
+def _fixed_hash_seed() -> None:
+    """Re-run this process with a fixed string-hash seed: a few actor resolutions depend on the
+    iteration order of sets of strings, which Python varies from process to process."""
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--write", type=Path, metavar="DIR")
     group.add_argument("--compare", type=Path, nargs=2, metavar=("DIR_A", "DIR_B"))
+    parser.add_argument("--repo", type=Path, default=ROOT, help="where examples/ is")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--workers", type=int, default=2)
+    # One process: with a pool, which worker annotates which part varies from run to run, and
+    # the actor resolver's per-process memory of names seen makes a few resolutions vary with it.
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
     if args.compare:
         return compare(*args.compare)
-    write(args.write, data=args.data, settings=Settings(workers=args.workers))
+    _fixed_hash_seed()
+    write(args.write, repo=args.repo, data=args.data, settings=Settings(workers=args.workers))
     return 0
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -53,6 +55,18 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     for name in _commands():
         assert f"newsgraph {name}" in readme or name in ("serve",), name
+
+
+@pytest.mark.model
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"```python\n(.*?)```", readme, flags=re.S)
+    assert found is not None, "the README has no Python example"
+    assert "import newsgraph\n" in found.group(1)
+    monkeypatch.chdir(DOCS.parent)
+    exec(compile(found.group(1), "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed and all(line.split()[0].isupper() for line in printed)
 
 
 if __name__ == "__main__":

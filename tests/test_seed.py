@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from newsgraph.ingest import read_paths
 from newsgraph.model import Document, Event, Span
 from newsgraph.nlp import Annotator
-from newsgraph.nlp.claims import claims_of, refine_event
+from newsgraph.nlp.claims.tagger import claims_of, refine_event
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 

@@ -70,6 +70,22 @@ class Settings:
         },
     )
 
+    coder: str = field(
+        default="rules",
+        metadata={
+            "help": "Event coder, by registered name: 'rules' (the CAMEO dictionary and "
+            "newsgraph's rules) or one a package registers (entry-point group newsgraph_coders)."
+        },
+    )
+
+    runner: str = field(
+        default="local",
+        metadata={
+            "help": "Where the NLP runs, by registered name: 'local' (this process, or worker "
+            "processes by 'workers'); 'spark' needs pip install 'newsgraph[spark]'."
+        },
+    )
+
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; ``None`` values are ignored (unset CLI flags)."""
         given = {k: v for k, v in changes.items() if v is not None}

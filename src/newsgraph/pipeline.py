@@ -18,7 +18,7 @@ from .actors import read_extension
 from .config import Settings
 from .ingest import Format, read_paths
 from .model import AnnotatedDocument, Document, Rejection
-from .runners import Runner, WorkItem, make_runner
+from .runners import Runner, WorkItem, backends
 from .store import Store
 
 __all__ = [
@@ -106,19 +106,14 @@ def _start_runner(
     """Pick the runner; with auto workers, look at the first few batches to size the pool."""
     if runner is not None:
         return runner, items, 1
+    factory = backends.get(settings.runner)  # an unknown runner fails before any work
     head = list(itertools.islice(items, _AUTO_POOL_MIN_BATCHES))
     pending = sum(1 for item in head if item.documents)
     workers = choose_workers(settings, pending)
     if settings.actors_file is not None:
         # A broken extension file is reported here, once, not by every worker process.
         read_extension(settings.actors_file)
-    made = make_runner(
-        workers=workers,
-        model=settings.model,
-        batch_size=settings.batch_size,
-        actors_file=settings.actors_file,
-        parse=settings.parse,
-    )
+    made = factory(settings, workers=workers)
     return made, itertools.chain(head, items), workers
 
 

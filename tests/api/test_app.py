@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.api import ApiConfig, create_app
+from newsgraph.app import ApiConfig, create_app
 from newsgraph.errors import StoreError
 from tests.store.factory import built
 

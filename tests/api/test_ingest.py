@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.api import ApiConfig, create_app
+from newsgraph.app import ApiConfig, create_app
 from newsgraph.config import Settings
 from newsgraph.store import Store
 from tests.conftest import POST

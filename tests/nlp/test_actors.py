@@ -7,7 +7,7 @@ import pytest
 from newsgraph.ingest import parse_record
 from newsgraph.model import AnnotatedDocument
 from newsgraph.nlp import Annotator
-from newsgraph.nlp.mentions import actor_for
+from newsgraph.nlp.actors.mentions import actor_for
 
 pytestmark = pytest.mark.model
 

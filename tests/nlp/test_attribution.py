@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from newsgraph.nlp import Annotator, find_attributions
-from newsgraph.nlp.attribution import ACCORDING_TO, quotations
+from newsgraph.nlp.claims.attribution import ACCORDING_TO, quotations
 
 
 def _quoted(text: str) -> list[str]:

@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 from newsgraph.ingest import parse_record
 from newsgraph.model import Event, Outlet, Span
 from newsgraph.nlp import Annotator
-from newsgraph.nlp.claims import claims_of, refine_event
-from newsgraph.nlp.sources import source_links
+from newsgraph.nlp.claims.sources import source_links
+from newsgraph.nlp.claims.tagger import claims_of, refine_event
 
 pytestmark = pytest.mark.model
 

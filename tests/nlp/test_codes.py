@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.codes import bridged, cameo_root, combine, plover_of
+from newsgraph.nlp.events.codes import bridged, cameo_root, combine, plover_of
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from newsgraph.errors import ConfigError
-from newsgraph.nlp import cues
+from newsgraph.nlp.claims import cues
 
 
 def test_lexicons_load_with_known_entries() -> None:

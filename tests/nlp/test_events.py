@@ -11,8 +11,8 @@ import pytest
 from newsgraph.ingest import parse_record
 from newsgraph.model import Actor, AnnotatedDocument, Event, EventActor
 from newsgraph.nlp import Annotator
-from newsgraph.nlp.codes import plover_of
-from newsgraph.nlp.events import EXTRACTOR, _ranked
+from newsgraph.nlp.events.codes import plover_of
+from newsgraph.nlp.events.rules import EXTRACTOR, _ranked
 
 pytestmark = pytest.mark.model
 

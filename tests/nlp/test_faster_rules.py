@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp import Annotator
-from newsgraph.nlp.attribute_rules import compile_rules
-from newsgraph.nlp.lemmas import fast_lemmas
 from newsgraph.nlp.pipeline import resolve_model_name, use_faster_rules
+from newsgraph.nlp.text.attribute_rules import compile_rules
+from newsgraph.nlp.text.lemmas import fast_lemmas
 
 REPO = Path(__file__).resolve().parents[2]
 COLUMNS = [POS, TAG, MORPH, LEMMA, DEP]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.codes import cameo_root, plover_of
-from newsgraph.nlp.lexicon import FRAME_KINDS, lexicon
+from newsgraph.nlp.events.codes import cameo_root, plover_of
+from newsgraph.nlp.events.lexicon import FRAME_KINDS, lexicon
 from newsgraph.resources import read_text
 
 

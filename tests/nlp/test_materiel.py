@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp import Annotator
 from newsgraph.nlp.extensions import prepare_doc
-from newsgraph.nlp.materiel import MATERIEL_LABELS, materiel_entries, plural
+from newsgraph.nlp.materiel.tagger import MATERIEL_LABELS, materiel_entries, plural
 
 
 def test_lexicon_rows_are_complete() -> None:

@@ -7,7 +7,7 @@ import pytest
 from newsgraph.ingest import parse_record
 from newsgraph.model import AnnotatedDocument, Event
 from newsgraph.nlp import Annotator
-from newsgraph.nlp.materiel_links import materiel_actions
+from newsgraph.nlp.materiel.links import materiel_actions
 
 pytestmark = pytest.mark.model
 

@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from newsgraph.nlp import Annotator
-from newsgraph.nlp.quantities import number_value, quantity_before, quantity_words
+from newsgraph.nlp.materiel.quantities import number_value, quantity_before, quantity_words
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Span
 
-from newsgraph.nlp.spans import entity_at
+from newsgraph.nlp.text.spans import entity_at
 
 
 def test_entity_at_agrees_with_doc_ents() -> None:

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from newsgraph.nlp.periods import Resolution, period_of
-from newsgraph.nlp.timeref import Reference, resolve_against
+from newsgraph.nlp.time.periods import Resolution, period_of
+from newsgraph.nlp.time.reference import Reference, resolve_against
 
 
 def _reference(granularity: str, when: date) -> Reference:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from newsgraph.nlp.timevocab import holiday_date, spell_out_numbers
+from newsgraph.nlp.time.vocabulary import holiday_date, spell_out_numbers
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from newsgraph.nlp.timexpr import (
+from newsgraph.nlp.time.expressions import (
     COUNTED_FROM_EVENT,
     ON_PUBLICATION_DAY,
     RELATIVE_TO_EVENT,

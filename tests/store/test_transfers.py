@@ -22,7 +22,7 @@ from newsgraph.model import (
     Span,
     event_id,
 )
-from newsgraph.nlp.materiel_links import materiel_actions
+from newsgraph.nlp.materiel.links import materiel_actions
 from newsgraph.store import Store, TransferQuery, find_transfers
 from newsgraph.store.migrations import apply_migrations, migrations
 

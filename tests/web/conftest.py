@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.api import ApiConfig, create_app
+from newsgraph.app import ApiConfig, create_app
 from newsgraph.ingest import parse_post
 from newsgraph.nlp import Annotator
 from newsgraph.store import Store

@@ -10,7 +10,7 @@ A library first (no spaCy needed)::
     resolver.resolve("Venezuelan President Nicolás Maduro", on=date(2025, 10, 31)).actor
     # Actor(name='Nicolás Maduro', code='VEN', sector='GOV', role='President', ...)
 
-The ``newsgraph_actors`` spaCy component (:mod:`newsgraph.nlp.actors`) runs it on every
+The ``newsgraph_actors`` spaCy component (:mod:`newsgraph.nlp.actors.tagger`) runs it on every
 document; ``newsgraph actors search`` and ``show`` look things up from the command line.
 """
 

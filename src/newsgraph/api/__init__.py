@@ -1,10 +1,5 @@
-"""The REST API and the web UI: a FastAPI app over a store, served by ``newsgraph serve``.
+"""The REST API: routers under ``/api`` and ``/feeds`` and its error handlers, over a store.
 
-Needs the ``api`` extra (``pip install 'newsgraph[api]'``); the CLI imports this package lazily.
+Needs the ``api`` extra (``pip install 'newsgraph[api]'``). The application that serves it with
+the web UI is assembled in :mod:`newsgraph.app` (``newsgraph serve``, imported lazily).
 """
-
-from __future__ import annotations
-
-from .app import ApiConfig, create_app
-
-__all__ = ["ApiConfig", "create_app"]

@@ -27,11 +27,13 @@ from ..ingest import FORMATS, Format
 from ..model import Rejection
 
 __all__ = [
+    "CoderOption",
     "DbOption",
     "EncodingOption",
     "FormatOption",
     "ModelOption",
     "OutputFormat",
+    "RunnerOption",
     "WorkersOption",
     "app",
     "err",
@@ -79,6 +81,8 @@ WorkersOption = Annotated[
     int | None, typer.Option("--workers", "-w", help=SETTINGS_HELP["workers"])
 ]
 ModelOption = Annotated[str | None, typer.Option("--model", help=SETTINGS_HELP["model"])]
+CoderOption = Annotated[str | None, typer.Option("--coder", help=SETTINGS_HELP["coder"])]
+RunnerOption = Annotated[str | None, typer.Option("--runner", help=SETTINGS_HELP["runner"])]
 FormatOption = Annotated[
     str,
     typer.Option(

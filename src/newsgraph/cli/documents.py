@@ -15,10 +15,12 @@ from ..model import Rejection
 from ..pipeline import IngestReport, extract, ingest
 from ..store import Store
 from .app import (
+    CoderOption,
     DbOption,
     EncodingOption,
     FormatOption,
     ModelOption,
+    RunnerOption,
     WorkersOption,
     app,
     err,
@@ -36,6 +38,8 @@ def ingest_command(
     db: DbOption = None,
     workers: WorkersOption = None,
     model: ModelOption = None,
+    coder: CoderOption = None,
+    runner: RunnerOption = None,
     input_format: FormatOption = "auto",
     encoding: EncodingOption = None,
     actors_file: Annotated[
@@ -47,7 +51,13 @@ def ingest_command(
 ) -> None:
     """Read, annotate and store documents. Re-running skips what is stored already."""
     settings = settings_from(
-        db=db, workers=workers, model=model, encoding=encoding, actors_file=actors_file
+        db=db,
+        workers=workers,
+        model=model,
+        coder=coder,
+        runner=runner,
+        encoding=encoding,
+        actors_file=actors_file,
     )
     fmt = parse_input_format(input_format)
     with (
@@ -87,6 +97,8 @@ def extract_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for JSONL on stdin.")],
     workers: WorkersOption = None,
     model: ModelOption = None,
+    coder: CoderOption = None,
+    runner: RunnerOption = None,
     input_format: FormatOption = "auto",
     encoding: EncodingOption = None,
     actors_file: Annotated[
@@ -96,7 +108,12 @@ def extract_command(
 ) -> None:
     """Annotated-document JSON lines on stdout (docs/schema.md); no database."""
     settings = settings_from(
-        workers=workers, model=model, encoding=encoding, actors_file=actors_file
+        workers=workers,
+        model=model,
+        coder=coder,
+        runner=runner,
+        encoding=encoding,
+        actors_file=actors_file,
     )
     rejected = []
     for item in extract(paths, settings=settings, fmt=parse_input_format(input_format)):

@@ -33,7 +33,7 @@ def serve_command(
     try:
         import uvicorn
 
-        from ..api import ApiConfig, create_app
+        from ..app import ApiConfig, create_app
     except ImportError as exc:
         raise MissingExtraError(exc.name or "fastapi", "api") from exc
     config = ApiConfig(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import EvalError
-from ..nlp.plover import cameo_quad
+from ..nlp.events.plover import cameo_quad
 from .actors import predicted_actor
 from .conll import detokenize, read_conll, tagged_spans
 from .harness import Annotation, Item, limit_note, limited, require_file, top_event

@@ -32,7 +32,7 @@ from ..ingest import parse_record
 from ..ingest.dates import parse_published
 from ..model import Document
 from ..nlp import Annotator, assess
-from ..nlp.certainty import FUTURE_STATUSES
+from ..nlp.claims.certainty import FUTURE_STATUSES
 from .conll import detokenize
 from .harness import Annotation, Item, limit_note, limited, require_dir
 from .metrics import accuracy, per_label_prf

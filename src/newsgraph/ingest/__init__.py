@@ -1,7 +1,9 @@
 """Readers: posts, plain text, JSON lines and folders of them, each yielding Documents.
 
 :func:`read_paths` is the entry point; every input that cannot be read comes out as a
-:class:`~newsgraph.model.Rejection` with its reason instead of being dropped.
+:class:`~newsgraph.model.Rejection` with its reason instead of being dropped. The formats are a
+registry (:mod:`.readers`: each reader declares its extensions and how to recognise its
+content); every reader builds its documents in one place (:mod:`.documents`).
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ import hashlib
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
 from ..config import Settings
 from ..errors import InputError, UnsupportedInputError
 from ..model import Document, Rejection
+from . import readers
 from .decode import decode_bytes, too_large
-from .jsonl import parse_record, read_jsonl
+from .jsonl import parse_record
 from .outlets import find_outlet
-from .post import looks_like_post, parse_post, parse_text
+from .post import parse_post, parse_text
 
 __all__ = [
     "FORMATS",
@@ -32,11 +35,10 @@ __all__ = [
     "read_stream",
 ]
 
-Format = Literal["auto", "post", "text", "jsonl"]
-FORMATS: tuple[Format, ...] = ("auto", "post", "text", "jsonl")
+#: An input format: ``auto`` or the name of a registered reader (:mod:`.readers`).
+Format = str
+FORMATS: tuple[Format, ...] = readers.formats()
 
-TEXT_EXTENSIONS = frozenset({".txt", ".text", ".post", ".md"})
-JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 STDIN = "-"
 
 
@@ -52,28 +54,40 @@ def rejection(error: InputError, *, content: bytes = b"") -> Rejection:
 
 
 def _format_of(path: Path, requested: Format) -> Format | None:
-    if requested != "auto":
+    """The format of a file: as requested, else a stream reader claiming its extension, else the
+    one text reader claiming it, else ``auto`` (sniffed) when several do; None when none does."""
+    if requested != readers.AUTO:
         return requested
-    suffix = path.suffix.lower()
-    if suffix in JSONL_EXTENSIONS:
-        return "jsonl"
-    if suffix in TEXT_EXTENSIONS:
-        return "auto"
-    return None
+    claiming = readers.reader_for_path_suffix(path.suffix.lower())
+    streaming = [r for r in claiming if r.stream is not None]
+    if streaming:
+        return streaming[0].name
+    if len(claiming) == 1:
+        return claiming[0].name
+    return readers.AUTO if claiming else None
 
 
 def _text_document(text: str, *, origin: str, fmt: Format) -> Document:
-    if fmt == "post" or (fmt == "auto" and looks_like_post(text)):
-        return parse_post(text, origin=origin)
-    return parse_text(text, origin=origin)
+    reader = readers.sniff_text(text) if fmt == readers.AUTO else readers.get(fmt)
+    if reader.parse is None:
+        raise UnsupportedInputError(
+            f"{origin}: {fmt} is not a format of whole texts", origin=origin
+        )
+    return reader.parse(text, origin=origin)
+
+
+def _stream_reader(fmt: Format) -> readers.Reader | None:
+    reader = readers.default_stream_reader() if fmt == readers.AUTO else readers.get(fmt)
+    return reader if reader.stream is not None else None
 
 
 def read_stream(
     stream: BinaryIO, *, origin: str, fmt: Format, settings: Settings
 ) -> Iterator[Document | Rejection]:
     """Read an open binary stream: JSON lines by default (``auto``), or one post/text document."""
-    if fmt in ("auto", "jsonl"):
-        for item in read_jsonl(
+    reader = _stream_reader(fmt)
+    if reader is not None and reader.stream is not None:
+        for item in reader.stream(
             stream, origin=origin, encoding=settings.encoding, max_bytes=settings.max_document_bytes
         ):
             yield item if isinstance(item, Document) else rejection(item)
@@ -93,12 +107,12 @@ def read_file(
 ) -> Iterator[Document | Rejection]:
     """Documents of one file (several for JSON lines), or its rejection."""
     origin = str(path)
-    chosen = _format_of(path, fmt) or "auto"
+    chosen = _format_of(path, fmt) or readers.AUTO
     data = b""
     try:
-        if chosen == "jsonl":
+        if chosen != readers.AUTO and _stream_reader(chosen) is not None:
             with path.open("rb") as stream:
-                yield from read_stream(stream, origin=origin, fmt="jsonl", settings=settings)
+                yield from read_stream(stream, origin=origin, fmt=chosen, settings=settings)
             return
         size = path.stat().st_size
         if size > settings.max_document_bytes:
@@ -156,7 +170,7 @@ def read_paths(
                         UnsupportedInputError(
                             f"{child}: no reader for "
                             f"{child.suffix or 'files without an extension'} "
-                            f"(readable: {', '.join(sorted(TEXT_EXTENSIONS | JSONL_EXTENSIONS))})",
+                            f"(readable: {', '.join(readers.known_extensions())})",
                             origin=str(child),
                         )
                     )

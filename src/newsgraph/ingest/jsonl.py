@@ -9,9 +9,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import InputError, MalformedInputError
-from ..model import Document, Outlet, document_id, normalise_text
+from ..model import Document, Outlet, normalise_text
 from .dates import parse_published
 from .decode import check_text, decode_bytes
+from .documents import Parts, build_document
 from .outlets import find_outlet
 
 __all__ = ["parse_record", "read_jsonl"]
@@ -71,17 +72,10 @@ def parse_record(record: object, *, origin: str) -> Document:
     if outlet_name:
         known = find_outlet(outlet_name)
         outlet = Outlet(known.name, outlet_name, known.country) if known else Outlet(outlet_name)
-    body = normalise_text(body)
-    text = f"{headline}\n\n{body}" if headline else body
-    return Document(
-        id=document_id(
-            text, headline=headline, published=published, outlet=outlet.name if outlet else None
-        ),
-        text=text,
+    found = Parts(
+        body=normalise_text(body),
         raw_text=json.dumps(record, ensure_ascii=False, sort_keys=True),
-        origin=origin,
         source_kind="jsonl",
-        body_start=len(text) - len(body),
         headline=headline,
         outlet=outlet,
         tags=_tags(record.get("tags"), origin),
@@ -90,6 +84,7 @@ def parse_record(record: object, *, origin: str) -> Document:
         url=_optional_str(record, "url", origin),
         external_id=_optional_str(record, "id", origin),
     )
+    return build_document(found, origin=origin)
 
 
 def read_jsonl(

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import EmptyInputError
-from ..model import Credit, Document, Outlet, document_id, normalise_text
+from ..model import Credit, Document, Outlet, normalise_text
 from .dates import parse_date_line
+from .documents import Parts, build_document
 from .outlets import find_outlet
 
 __all__ = ["looks_like_post", "parse_post", "parse_text"]
@@ -161,33 +162,22 @@ def looks_like_post(text: str) -> bool:
     )
 
 
-def _document(
-    parts: _Parts, *, raw_text: str, origin: str, source_kind: str, **extra: object
-) -> Document:
+def _document(parts: _Parts, *, raw_text: str, origin: str, source_kind: str) -> Document:
     if not parts.body and not parts.headline:
         raise EmptyInputError(
             f"{origin}: no headline or body text (only tags, dates or credits)", origin=origin
         )
-    text = "\n\n".join(p for p in (parts.headline, parts.body) if p)
-    body_start = len(text) - len(parts.body)
-    outlet_name = parts.outlet.name if parts.outlet else None
-    doc_id = document_id(
-        text, headline=parts.headline, published=parts.published, outlet=outlet_name
-    )
-    return Document(
-        id=doc_id,
-        text=text,
+    found = Parts(
+        body=parts.body,
         raw_text=raw_text,
-        origin=origin,
         source_kind=source_kind,
-        body_start=body_start,
         headline=parts.headline,
         outlet=parts.outlet,
         tags=tuple(dict.fromkeys(parts.tags)),
         published=parts.published,
         credits=tuple(parts.credits),
-        **extra,  # type: ignore[arg-type]
     )
+    return build_document(found, origin=origin)
 
 
 def parse_post(raw_text: str, *, origin: str = "<string>") -> Document:

@@ -6,8 +6,8 @@ whether it happened; :func:`find_attributions` lists a Doc's reported statements
 
 from __future__ import annotations
 
-from .attribution import find_attributions
-from .certainty import Assessment, assess
+from .claims.attribution import find_attributions
+from .claims.certainty import Assessment, assess
 from .pipeline import COMPONENTS, DEFAULT_MODELS, Annotator, load_nlp, resolve_model_name
 
 __all__ = [

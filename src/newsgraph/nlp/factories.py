@@ -6,7 +6,7 @@
     nlp.add_pipe("newsgraph_parser")  # parses candidate sentences when "parser" is disabled
     nlp.add_pipe("newsgraph_times")
     nlp.add_pipe("newsgraph_actors")  # config={"actors_file": "my_actors.csv"} to extend the KB
-    nlp.add_pipe("newsgraph_events")
+    nlp.add_pipe("newsgraph_events")  # config={"coder": "rules"}: the event coder by name
     nlp.add_pipe("newsgraph_attribution")
     nlp.add_pipe("newsgraph_claims")
     nlp.add_pipe("newsgraph_materiel_links")
@@ -23,18 +23,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import ActorTagger
-from .attribute_rules import AttributeRules, compile_rules
-from .attribution import AttributionTagger
-from .claims import ClaimsTagger
-from .events import EventTagger
+from .actors.tagger import ActorTagger
+from .claims.attribution import AttributionTagger
+from .claims.tagger import ClaimsTagger
+from .events.tagger import EventTagger
 from .extensions import register_extensions
-from .lemmas import Lemmas, fast_lemmas
-from .materiel import MaterielTagger
-from .materiel_links import MaterielLinker
-from .paragraphs import mark_line_breaks
+from .materiel.links import MaterielLinker
+from .materiel.tagger import MaterielTagger
 from .parsing import SelectiveParser
-from .times import TimeTagger
+from .text.attribute_rules import AttributeRules, compile_rules
+from .text.lemmas import Lemmas, fast_lemmas
+from .text.paragraphs import mark_line_breaks
+from .time.tagger import TimeTagger
 
 __all__ = [
     "make_actors",
@@ -128,11 +128,20 @@ def make_actors(nlp: Language, name: str, actors_file: str) -> ActorTagger:
 
 @Language.factory(
     "newsgraph_events",
-    requires=["doc.sents", "token.dep", "token.lemma", "token.pos", "doc._.ng_times"],
+    default_config={"coder": "rules"},
+    requires=[
+        "doc.sents",
+        "token.dep",
+        "token.lemma",
+        "token.pos",
+        "doc._.ng_times",
+        "doc._.ng_actors",
+    ],
     assigns=["doc._.ng_events"],
 )
-def make_events(nlp: Language, name: str) -> EventTagger:
-    return EventTagger(nlp, name)
+def make_events(nlp: Language, name: str, coder: str) -> EventTagger:
+    """Events by the coder registered as ``coder`` (:mod:`newsgraph.nlp.events.coders`)."""
+    return EventTagger(nlp, name, coder=coder)
 
 
 @Language.factory(

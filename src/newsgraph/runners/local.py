@@ -11,14 +11,16 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..config import Settings
 from ..errors import ModelError, NewsgraphError
 from ..model import AnnotatedDocument, Document, Rejection
+from .backends import register
 from .base import Runner, WorkItem
 
 if TYPE_CHECKING:  # spaCy is imported where the NLP runs: a pool's parent never needs it
     from ..nlp import Annotator
 
-__all__ = ["LocalRunner", "ProcessRunner", "annotate_safely", "make_runner"]
+__all__ = ["LocalRunner", "ProcessRunner", "annotate_safely", "local_runner", "make_runner"]
 
 
 def annotate_safely(
@@ -59,10 +61,11 @@ class LocalRunner:
         batch_size: int = 64,
         actors_file: Path | None = None,
         parse: str = "full",
+        coder: str = "rules",
     ) -> None:
         from ..nlp import Annotator
 
-        self.annotator = Annotator(model=model, actors_file=actors_file, parse=parse)
+        self.annotator = Annotator(model=model, actors_file=actors_file, parse=parse, coder=coder)
         self.batch_size = batch_size
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
@@ -81,13 +84,15 @@ class LocalRunner:
 _WORKER: Annotator | None = None
 
 
-def _init_worker(model: str, actors_file: Path | None = None, parse: str = "full") -> None:
+def _init_worker(
+    model: str, actors_file: Path | None = None, parse: str = "full", coder: str = "rules"
+) -> None:
     global _WORKER
     # One thread per process: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from ..nlp import Annotator
 
-    _WORKER = Annotator(model=model, actors_file=actors_file, parse=parse)
+    _WORKER = Annotator(model=model, actors_file=actors_file, parse=parse, coder=coder)
 
 
 def _work(
@@ -118,6 +123,7 @@ class ProcessRunner:
         batch_size: int = 64,
         actors_file: Path | None = None,
         parse: str = "full",
+        coder: str = "rules",
     ) -> None:
         self.workers = workers
         self.batch_size = batch_size
@@ -125,7 +131,7 @@ class ProcessRunner:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(model, actors_file, parse),
+            initargs=(model, actors_file, parse, coder),
         )
 
     def _parts(self, documents: list[Document]) -> list[list[Document]]:
@@ -170,10 +176,31 @@ def make_runner(
     batch_size: int = 64,
     actors_file: Path | None = None,
     parse: str = "full",
+    coder: str = "rules",
 ) -> Runner:
     """In-process for one worker, a process pool for more."""
     if workers <= 1:
-        return LocalRunner(model=model, batch_size=batch_size, actors_file=actors_file, parse=parse)
+        return LocalRunner(
+            model=model, batch_size=batch_size, actors_file=actors_file, parse=parse, coder=coder
+        )
     return ProcessRunner(
-        workers=workers, model=model, batch_size=batch_size, actors_file=actors_file, parse=parse
+        workers=workers,
+        model=model,
+        batch_size=batch_size,
+        actors_file=actors_file,
+        parse=parse,
+        coder=coder,
+    )
+
+
+@register("local")
+def local_runner(settings: Settings, *, workers: int) -> Runner:
+    """The ``local`` runner: in this process for one worker, a process pool for more."""
+    return make_runner(
+        workers=workers,
+        model=settings.model,
+        batch_size=settings.batch_size,
+        actors_file=settings.actors_file,
+        parse=settings.parse,
+        coder=settings.coder,
     )

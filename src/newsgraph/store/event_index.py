@@ -24,16 +24,13 @@ it on the older ones' events) instead of a window over every document at query t
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
+from .handles import Connected
 from .tags import event_tags
-
-if TYPE_CHECKING:
-    from .store import Store
 
 __all__ = ["CODE_MARK", "SEPARATOR", "add_batch", "backfill", "rebuild_event_index"]
 
@@ -271,7 +268,7 @@ def backfill(con: duckdb.DuckDBPyConnection) -> None:
     _derive(con, gather, first=first)
 
 
-def rebuild_event_index(store: Store) -> int:
+def rebuild_event_index(store: Connected) -> int:
     """Derive ``event_index`` anew from the base tables, in one transaction; returns its rows."""
     if store.read_only:
         raise StoreError(f"{store.path} is open read-only; the event index cannot be rebuilt")

@@ -33,9 +33,52 @@ from ..model import (
     TimeExpression,
 )
 
-__all__ = ["TABLE_SCHEMAS", "annotated_from_rows", "to_arrow_tables", "version_key"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "TABLE_SCHEMAS",
+    "annotated_from_rows",
+    "to_arrow_tables",
+    "version_key",
+]
 
 _S, _I, _F, _D, _B = pa.string(), pa.int32(), pa.float64(), pa.date32(), pa.bool_()
+
+#: Where each field of :class:`~newsgraph.model.Event` is kept: columns of ``events``, or
+#: ``table.*`` for a child table. tests/store/test_drift.py checks it against the model, the
+#: Arrow schema and the SQL table, and writes and reads back an event with every field set.
+EVENT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("event_id",),
+    "type": ("type",),
+    "trigger": ("trigger_start", "trigger_end", "trigger_text"),
+    "sentence_start": ("sentence_start",),
+    "sentence_end": ("sentence_end",),
+    "mode": ("mode",),
+    "cameo": ("cameo",),
+    "quad": ("quad",),
+    "score": ("score",),
+    "actors": ("event_actors.*",),
+    "recipients": ("event_actors.*",),
+    "time": (
+        "time_text",
+        "time_start_char",
+        "time_end_char",
+        "time_value",
+        "time_start",
+        "time_end",
+        "time_granularity",
+        "time_type",
+        "time_source",
+        "time_reason",
+    ),
+    "location": ("location",),
+    "status": ("status",),
+    "certainty": ("certainty",),
+    "negated": ("negated",),
+    "attribution": ("event_attributions.*",),
+    "materiel": ("event_materiel.*",),
+    "confidence": ("confidence",),
+    "extractor": ("extractor",),
+}
 
 TABLE_SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(

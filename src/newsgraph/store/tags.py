@@ -13,12 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..resources import read_table
-
-if TYPE_CHECKING:  # the store writes tags (event_index): no import cycle at run time
-    from .store import Store
+from .handles import Queryable
 
 __all__ = [
     "TagSpec",
@@ -179,7 +177,7 @@ def tag_clause(spec: TagSpec, params: list[Any]) -> str:
     return "(" + " OR ".join(f"({c})" for c in conditions) + ")"
 
 
-def tag_counts(store: Store, *, limit: int = 200) -> list[dict[str, Any]]:
+def tag_counts(store: Queryable, *, limit: int = 200) -> list[dict[str, Any]]:
     """Every tag with its number of events (current document versions), most frequent first."""
     known = sorted(country_tags())
     countries = store.query(

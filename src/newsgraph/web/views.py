@@ -1,7 +1,7 @@
 """The web UI's pages: HTML views over the same library calls as the API.
 
 Every value from the store is untrusted news text: templates autoescape everything, pages carry
-no script, and a Content-Security-Policy forbids scripts anyway (see :mod:`newsgraph.api.app`).
+no script, and a Content-Security-Policy forbids scripts anyway (see :mod:`newsgraph.app`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..api.deps import (
+from ..http.deps import (
     DocumentQueryDep,
     EventQueryDep,
     StoreDep,
@@ -24,7 +24,7 @@ from ..api.deps import (
     optional_date,
     optional_text,
 )
-from ..api.routers.events import event_item
+from ..http.items import event_item
 from ..model import EVENT_CERTAINTIES, EVENT_STATUSES
 from ..resources import read_table
 from ..store import EventQuery, list_events, store_stats

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from ...errors import NotFoundError
+from ...http.deps import StoreDep, int_param, optional_date, optional_text
 from ...store.analytics import INTERVALS, actor_graph, actor_profile, dyad_series
 from ...store.browse import search_actors
 from ...store.feeds import tag_feed
 from ...store.tags import tag_counts
-from ..deps import StoreDep, int_param, optional_date, optional_text
 
 __all__ = ["feeds_router", "router"]
 

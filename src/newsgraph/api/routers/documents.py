@@ -15,12 +15,11 @@ from fastapi.concurrency import run_in_threadpool
 
 from ...config import Settings
 from ...errors import MalformedInputError, PermissionDeniedError, TooLargeError
-from ...ingest import Format, read_stream
-from ...ingest.post import looks_like_post
+from ...http.deps import DocumentQueryDep, StoreDep
+from ...ingest import Format, read_stream, readers
 from ...model import Document, Rejection
 from ...store import Store
 from ...store.browse import list_documents
-from ..deps import DocumentQueryDep, StoreDep
 
 __all__ = ["ingest_router", "router"]
 
@@ -93,7 +92,7 @@ def _ingest(
     fmt: Format = "jsonl"
     if content_type.startswith("text/plain"):
         # As for a .txt file: a post when its first lines carry a post header, else plain text.
-        fmt = "post" if looks_like_post(data.decode("utf-8", errors="replace")) else "text"
+        fmt = readers.sniff_text(data.decode("utf-8", errors="replace")).name
     elif content_type.startswith("application/json"):
         data = _as_jsonl(data)
     items: list[Document | Rejection] = list(
@@ -106,7 +105,9 @@ def _ingest(
     with _LOCK:
         state = request.app.state
         if state.runner is None:
-            state.runner = LocalRunner(model=settings.model, batch_size=settings.batch_size)
+            state.runner = LocalRunner(
+                model=settings.model, batch_size=settings.batch_size, coder=settings.coder
+            )
         report = ingest_documents(items, store=store, settings=settings, runner=state.runner)
     return {
         "read": report.read,

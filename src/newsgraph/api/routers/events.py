@@ -8,46 +8,17 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from ...http.deps import EventQueryDep, StoreDep
+from ...http.items import event_item
 from ...store import list_events
 from ...store.browse import event_with_document
-from ...store.tags import event_tags, tags_of_row
-from ..deps import EventQueryDep, StoreDep
+from ...store.tags import event_tags
 from ..responses import json_response
 from .documents import page
 
 __all__ = ["event_item", "router"]
 
 router = APIRouter(prefix="/api/events", tags=["events"])
-
-
-def event_item(row: dict[str, Any]) -> dict[str, Any]:
-    """A row of the events listing as the API gives it."""
-    return {
-        "id": row["event_id"],
-        "doc_id": row["doc_id"],
-        "date": row["event_date"],
-        "date_source": row["time_source"],
-        "time": row["time_value"],
-        "type": row["type"],
-        "mode": row["mode"],
-        "cameo": row["cameo"],
-        "quad": row["quad"],
-        "score": row["score"],
-        "trigger": row["trigger_text"],
-        "actors": row["actors"],
-        "recipients": row["recipients"],
-        "status": row["status"],
-        "certainty": row["certainty"],
-        "negated": row["negated"],
-        "attribution": row["attribution"],
-        "confidence": row["confidence"],
-        "outlet": row["outlet"],
-        "outlet_abbreviation": row["outlet_abbreviation"],
-        "headline": row["headline"],
-        "published": row["published"],
-        "sentence": row["sentence"],
-        "tags": tags_of_row(row),
-    }
 
 
 @router.get("", summary="List events with filters")

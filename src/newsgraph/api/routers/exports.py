@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
 from ...errors import ConfigError, NotFoundError
+from ...http.deps import EventQueryDep, StoreDep, int_param, optional_date
 from ...store import Store
 from ...store.interchange import gdelt_lines, graphml_chunks, plover_lines
 from ...store.transfers import list_transfers
-from ..deps import EventQueryDep, StoreDep, int_param, optional_date
 
 __all__ = ["router"]
 

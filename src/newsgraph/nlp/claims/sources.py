@@ -1,0 +1,156 @@
+"""Who a source is: the links an attribution's source adds to an event's attribution chain.
+
+A source span becomes one link, or two when it says where a document came from ("documents
+obtained by The Washington Post": The Washington Post, then the documents). Each link has a kind
+(outlet, document, person, organisation, anonymous) and a name:
+
+- names decide first: a known outlet (``outlets.tsv``) is an outlet, a PERSON a person (its
+  name), an ORG, GPE or NORP an organisation;
+- else the head word (``source_kinds.tsv``): "the documents" a document, "officials" anonymous,
+  "the spokesman" a person, "a senior official" anonymous, "the ministry" an organisation, "the
+  newspaper" the outlet last named (else the document's own);
+- pronouns: "he"/"she"/"I" a person, named after the nearest PERSON before it (no coreference
+  model: a guess, kept with the pronoun's offsets); "who"/"which" the noun they stand for.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...ingest.outlets import find_outlet
+from ...model import AttributionSource, Outlet
+from ..extensions import doc_text
+from ..text.spans import entity_at
+from .cues import source_kinds
+
+__all__ = ["source_links"]
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me", "his"})
+_GROUP_PRONOUNS = frozenset({"they", "we", "you", "them", "us", "some", "many", "others"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "two", "three", "other", "one"})
+_PROVENANCE_VERBS = frozenset(
+    {"obtain", "see", "review", "acquire", "receive", "examine", "view", "leak", "get"}
+)
+
+
+def source_links(
+    doc: Doc, start: int, end: int, *, outlet: Outlet | None
+) -> list[AttributionSource]:
+    """The chain links of the source at ``doc.text[start:end]``, outermost first."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return [AttributionSource("anonymous", doc_text(doc)[start:end], start, end)]
+    links: list[AttributionSource] = []
+    # "documents, obtained by X": X had them first. The participle may lie outside the span.
+    for token in span.root.children:
+        if token.dep_ == "acl" and token.lemma_.lower() in _PROVENANCE_VERBS:
+            agent = _agent(token)
+            if agent is not None:
+                links.append(_classify(_phrase(agent), outlet=outlet))
+    links.append(_classify(span, outlet=outlet, cut=True))
+    return links
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase of ``token`` without clauses hanging from it."""
+    words = [token]
+    stack = [c for c in token.children if c.dep_ in ("compound", "det", "amod", "poss", "nmod")]
+    while stack:
+        child = stack.pop()
+        words.append(child)
+        stack.extend(c for c in child.children if c.dep_ in ("compound", "amod", "poss", "det"))
+    first = min(w.i for w in words)
+    return token.doc[first : token.i + 1]
+
+
+def _core(span: Span) -> Span:
+    """The source phrase up to its head word's phrase: "internal US government documents,
+    obtained by X" -> "internal US government documents"."""
+    root = span.root
+    phrase = _phrase(root)
+    start = max(phrase.start, span.start)
+    return span.doc[start : root.i + 1] if root.i >= start else span
+
+
+def _name(span: Span) -> str:
+    words = list(span)
+    while words and (words[0].dep_ == "det" or words[0].is_punct):
+        words = words[1:]
+    if not words:
+        return span.text
+    return span.doc[words[0].i : words[-1].i + 1].text
+
+
+def _classify(span: Span, *, outlet: Outlet | None, cut: bool = False) -> AttributionSource:
+    doc = span.doc
+    start, end = span.start_char, span.end_char
+    core = _core(span) if cut else span
+    root = core.root
+    lower = root.lower_
+    if root.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+        if lower in _RELATIVE_PRONOUNS and root.head.dep_ == "relcl":
+            antecedent = root.head.head
+            link = _classify(_phrase(antecedent), outlet=outlet)
+            return AttributionSource(link.kind, link.name, start, end)
+        if lower in _PERSON_PRONOUNS:
+            return AttributionSource("person", _antecedent(doc, root) or root.text, start, end)
+        if lower == "it":
+            return AttributionSource("organisation", root.text, start, end)
+        return AttributionSource("anonymous", root.text, start, end)
+    known = find_outlet(core.text) or find_outlet(_name(core))
+    if known is not None:
+        return AttributionSource("outlet", known.name, start, end)
+    entity = entity_at(root)
+    if entity is not None:
+        if entity.label_ == "PERSON":
+            return AttributionSource("person", entity.text, start, end)
+        if entity.label_ in _ORGANISATION_LABELS:
+            name = find_outlet(entity.text)
+            if name is not None:
+                return AttributionSource("outlet", name.name, start, end)
+            return AttributionSource("organisation", _name(core), start, end)
+    person = next((e for e in core.ents if e.label_ == "PERSON"), None)
+    kind = source_kinds().get(root.lemma_.lower()) or source_kinds().get(lower)
+    if person is not None and kind in (None, "role"):
+        return AttributionSource("person", person.text, start, end)
+    if kind == "outlet":
+        named = _outlet_before(doc, root) or outlet
+        return AttributionSource("outlet", named.name if named else _name(core), start, end)
+    if kind == "role":
+        determiner = next((c.lower_ for c in root.children if c.dep_ == "det"), "")
+        plural = root.tag_ in ("NNS", "NNPS")
+        kind = "anonymous" if plural or determiner in _INDEFINITE else "person"
+    elif kind is None:
+        kind = "organisation" if root.pos_ == "PROPN" else "anonymous"
+    return AttributionSource(kind, _name(core), start, end)
+
+
+def _antecedent(doc: Doc, pronoun: Token) -> str | None:
+    """The nearest PERSON named before ``pronoun``: what "he said" most often refers to."""
+    best: Span | None = None
+    for ent in doc.ents:
+        if ent.end > pronoun.i:
+            break
+        if ent.label_ == "PERSON":
+            best = ent
+    return best.text if best is not None else None
+
+
+def _outlet_before(doc: Doc, token: Token) -> Outlet | None:
+    """The outlet last named before ``token`` ("... The Times reported. The newspaper ...")."""
+    found: Outlet | None = None
+    for ent in doc.ents:
+        if ent.start >= token.i:
+            break
+        if ent.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE"):
+            found = find_outlet(ent.text) or found
+    return found

@@ -1,0 +1,179 @@
+"""Each event as a claim: its attribution chain, certainty, status and negation.
+
+The chain runs from the document's outlet (``doc._.ng_outlet``: the post prefix or the record's
+metadata) through every attribution whose content holds the event's trigger, outermost first,
+to the innermost speaker: "WP: ... according to internal US government documents" gives The
+Washington Post -> internal US government documents. Links naming the outlet again ("the
+publication notes", "according to WP") fold into the outlet's link, and a link repeating the
+one before it is dropped. Only cues that report information (speech, evidence, cognition) make
+links; "X wants" and "X urged" shape the status instead (``cues.ATTITUDE_KINDS``).
+
+A sentence with no attribution of its own borrows one from its paragraph when that paragraph
+says where its facts come from ("according to the documents", "the documents show"): news
+style states the source once per paragraph.
+
+Certainty is the weakest of what the event's own clause says (:func:`certainty.assess`) and
+what the cues of its chain say ("claimed" alleged, "believes" believed, "said" reported);
+status and negation come from :func:`certainty.assess`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...model import Attribution, AttributionSource, Event, Outlet
+from ..extensions import doc_text
+from .attribution import ACCORDING_TO, cue_of
+from .certainty import assess
+from .cues import ReportingVerb, source_kinds, weakest
+from .sources import source_links
+
+__all__ = ["Claim", "ClaimsTagger", "claims_of", "refine_event"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An attribution with its cue entry and the chain links its source adds."""
+
+    attribution: Attribution
+    verb: ReportingVerb
+    links: tuple[AttributionSource, ...]
+
+    #: The content is a thing, not a claim: "wrote a letter", "posted a video".
+    thing: bool = False
+
+    @property
+    def in_chain(self) -> bool:
+        return self.verb.in_chain and not self.thing
+
+    @property
+    def inner(self) -> bool:
+        """The cue is inside the content it reports (a quotation around its own cue)."""
+        content, cue = self.attribution.content, self.attribution.cue
+        return content.start <= cue.start < content.end
+
+    @property
+    def paragraph_wide(self) -> bool:
+        """Says where a paragraph's facts come from: "according to X", "documents show"."""
+        return self.verb is ACCORDING_TO or any(link.kind == "document" for link in self.links)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether the words at ``start:end`` are part of what this attribution reports."""
+        content, cue, source = self.attribution.content, self.attribution.cue, self.attribution
+        if not (content.start <= start and end <= content.end):
+            return False
+        if cue.start < end and start < cue.end:
+            return False
+        return source.source is None or not (
+            source.source.start < end and start < source.source.end
+        )
+
+
+def claims_of(doc: Doc, *, outlet: Outlet | None = None) -> list[Claim]:
+    """The attributions of ``doc`` (``doc._.ng_attributions``) as claims."""
+    claims: list[Claim] = []
+    for attribution in doc._.ng_attributions or ():
+        verb = cue_of(doc, attribution)
+        if verb is None:
+            continue
+        source = attribution.source
+        links = tuple(source_links(doc, source.start, source.end, outlet=outlet)) if source else ()
+        claims.append(Claim(attribution, verb, links, thing=_names_a_thing(doc, attribution)))
+    return claims
+
+
+def _names_a_thing(doc: Doc, attribution: Attribution) -> bool:
+    """The content is a document the source wrote or showed ("wrote a letter requesting ..."):
+    what the letter says is the source's act, not the source's report of it."""
+    content = attribution.content
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.pos_ in ("NOUN", "PROPN") and source_kinds().get(root.lemma_.lower()) == "document"
+
+
+def _paragraph(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _enclosing(claims: list[Claim], start: int, end: int) -> list[Claim]:
+    found = [c for c in claims if c.in_chain and c.holds(start, end)]
+    # Outermost first: the longest content; of two with the same content (a quotation), the
+    # one whose cue is outside it ('"... Maduro emphasized ...", the documents state').
+    found.sort(key=lambda c: (c.attribution.content.start - c.attribution.content.end, c.inner))
+    return found
+
+
+def _borrowed(doc: Doc, claims: list[Claim], start: int) -> list[Claim]:
+    """The paragraph's own source for a sentence without one: the nearest paragraph-wide
+    attribution in the same paragraph, with what encloses it."""
+    low, high = _paragraph(doc_text(doc), start)
+    candidates = [
+        c
+        for c in claims
+        if c.in_chain and c.paragraph_wide and low <= c.attribution.cue.start < high
+    ]
+    if not candidates:
+        return []
+    nearest = min(candidates, key=lambda c: abs(c.attribution.cue.start - start))
+    cue = nearest.attribution.cue
+    return [*_enclosing(claims, cue.start, cue.end), nearest]
+
+
+def _chain(claims: list[Claim], outlet: Outlet | None) -> tuple[AttributionSource, ...]:
+    chain: list[AttributionSource] = []
+    if outlet is not None:
+        chain.append(AttributionSource("outlet", outlet.name))
+    for claim in claims:
+        for link in claim.links:
+            if link.kind == "outlet" and outlet is not None and link.name == outlet.name:
+                continue
+            if chain and (chain[-1].kind, chain[-1].name) == (link.kind, link.name):
+                continue
+            chain.append(link)
+    return tuple(chain)
+
+
+def refine_event(
+    doc: Doc, event: Event, claims: list[Claim], *, outlet: Outlet | None = None
+) -> Event:
+    """``event`` with its status, certainty, negation and attribution chain filled in."""
+    trigger = event.trigger
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    enclosing = _enclosing(claims, trigger.start, trigger.end)
+    if not enclosing:
+        enclosing = _borrowed(doc, claims, trigger.start)
+    if span is None or not len(span):
+        return dataclasses.replace(event, attribution=_chain(enclosing, outlet))
+    assessment = assess(span)
+    certainty = weakest([assessment.certainty, *(c.verb.certainty for c in enclosing)])
+    return dataclasses.replace(
+        event,
+        status=assessment.status,
+        certainty=certainty,
+        negated=event.negated or assessment.negated,
+        attribution=_chain(enclosing, outlet),
+    )
+
+
+class ClaimsTagger:
+    """Refine every event of ``doc._.ng_events`` (events are frozen: each is replaced)."""
+
+    def __init__(self, nlp: Language, name: str = "newsgraph_claims") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[Event] = doc._.ng_events or []
+        if not events:
+            return doc
+        outlet: Outlet | None = doc._.ng_outlet
+        claims = claims_of(doc, outlet=outlet)
+        doc._.ng_events = [refine_event(doc, e, claims, outlet=outlet) for e in events]
+        return doc

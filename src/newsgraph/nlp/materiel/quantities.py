@@ -1,0 +1,245 @@
+"""How many of something, as the text says it: "eight engines", "14 sets of missiles", "several
+aircraft", "dozens of drones", "more than 300 strikes", "what are believed to be missiles".
+
+:func:`quantity_before` reads the words before an item: the count (``None`` when the text gives
+none, or only a vague one: "several", "dozens of"), the unit it counts in ("sets of"), whether
+it is approximate ("more than 300", "several"), and a hedge on the item itself ("believed to
+be"). :func:`tidy_numbers` trims the NER's CARDINAL and QUANTITY spans to the number: without
+the qualifier before it ("more than 300" -> "300"; the qualifier is recorded on materiel, not
+lost), and without spans that are not quantities (phone numbers, coordinates, words the model
+took for numbers). The words live in ``data/quantity_words.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from ...resources import read_table
+
+__all__ = ["Quantity", "QuantityWords", "number_value", "quantity_before", "quantity_words"]
+
+_KINDS = ("number", "scale", "vague", "approximate", "unit", "hedge")
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_PHONE = re.compile(r"^\+?\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$")
+# Words before a number that are not part of it, besides the approximate ones ("an additional 125").
+_QUALIFIERS = frozenset(
+    {("an", "additional"), ("additional",), ("another",), ("a", "further"), ("only",), ("just",)}
+)
+#: The model's labels for counts and measures.
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY"})
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityWords:
+    """The tables of ``data/quantity_words.tsv``: phrases as tuples of lower-case words."""
+
+    numbers: dict[tuple[str, ...], float]
+    scales: dict[str, float]
+    vague: frozenset[tuple[str, ...]]
+    approximate: frozenset[tuple[str, ...]]
+    units: dict[str, str]
+    hedges: frozenset[tuple[str, ...]]
+
+    @property
+    def longest(self) -> int:
+        phrases = [*self.numbers, *self.vague, *self.approximate, *self.hedges]
+        return max(len(p) for p in phrases)
+
+
+@cache
+def quantity_words() -> QuantityWords:
+    rows: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for row in read_table("quantity_words.tsv"):
+        if row["kind"] not in _KINDS:
+            raise ValueError(f"quantity_words.tsv: unknown kind {row['kind']!r}")
+        rows[row["kind"]].append((tuple(row["words"].lower().split()), row["value"]))
+    return QuantityWords(
+        numbers={words: float(value) for words, value in rows["number"]},
+        scales={words[0]: float(value) for words, value in rows["scale"]},
+        vague=frozenset(words for words, _ in rows["vague"]),
+        approximate=frozenset(words for words, _ in rows["approximate"]),
+        units={words[0]: value for words, value in rows["unit"]},
+        hedges=frozenset(words for words, _ in rows["hedge"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity before an item: tokens ``start:end`` of the doc ("14 sets of")."""
+
+    start: int
+    end: int
+    count: float | None
+    unit: str | None
+    approximate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """Words that make the item uncertain: tokens ``start:end`` ("what are believed to be")."""
+
+    start: int
+    end: int
+
+
+def _lower(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in doc[start:end])
+
+
+_Phrases = frozenset[tuple[str, ...]] | dict[tuple[str, ...], float]
+
+
+def _phrase_ending(doc: Doc, end: int, phrases: _Phrases, floor: int) -> int | None:
+    """The start of the longest phrase of ``phrases`` that ends at token ``end``."""
+    for size in range(min(6, end - floor), 0, -1):
+        if _lower(doc, end - size, end) in phrases:
+            return end - size
+    return None
+
+
+def number_value(words: list[str]) -> float | None:
+    """The value of a number written in digits or words ("1,200", "2.5 million", "twenty five",
+    "two hundred and fifty"); None if it is not one."""
+    table = quantity_words()
+    words = [w for w in words if w not in ("-", "and")]
+    if not words:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if _DIGITS.match(word):
+            current += float(word.replace(",", ""))
+            seen = True
+        elif word in table.scales and seen:
+            scale = table.scales[word]
+            if scale == 100:
+                current *= scale
+            else:
+                total += current * scale
+                current = 0.0
+        elif (word,) in table.numbers and word not in ("a", "an", "both"):
+            current += table.numbers[(word,)]
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _number_start(doc: Doc, end: int, floor: int) -> int | None:
+    """The first token of a number (digits or words) that ends at token ``end``."""
+    table = quantity_words()
+    start = end
+    while start > floor:
+        token = doc[start - 1]
+        lower = token.lower_
+        numeric = (
+            bool(_DIGITS.match(lower))
+            or (lower,) in table.numbers
+            or lower in table.scales
+            or (lower in ("-", "and") and start < end)
+        )
+        if not numeric or lower in ("a", "an", "both", "single"):
+            break
+        start -= 1
+    while start < end and doc[start].lower_ in ("-", "and"):
+        start += 1
+    return start if start < end else None
+
+
+def _skip_modifiers(doc: Doc, end: int, floor: int) -> int:
+    """Move left over words between a count and its item: "several *Russian* aircraft"."""
+    while end > floor:
+        token = doc[end - 1]
+        if token.pos_ == "ADJ" or token.ent_type_ == "NORP" or token.text in ("-",):
+            if (token.lower_,) in quantity_words().numbers or token.lower_ in ("several", "many"):
+                break
+            end -= 1
+            continue
+        break
+    return end
+
+
+def quantity_before(doc: Doc, start: int, *, floor: int) -> tuple[Quantity | None, Hedge | None]:
+    """The quantity and hedge in the words before the item at token ``start``, not reading
+    before token ``floor`` (the sentence start)."""
+    table = quantity_words()
+    end = _skip_modifiers(doc, start, floor)
+    hedge = None
+    hedge_start = _phrase_ending(doc, end, table.hedges, floor)
+    if hedge_start is not None:
+        hedge = Hedge(hedge_start, end)
+        end = _skip_modifiers(doc, hedge_start, floor)
+    unit = None
+    quantity_end = end
+    if end > floor and doc[end - 1].lower_ == "of":
+        vague = _phrase_ending(doc, end, table.vague, floor)
+        if vague is not None:
+            return Quantity(vague, end, None, None, True), hedge
+        numbered = _phrase_ending(doc, end, table.numbers, floor)
+        if numbered is not None:  # "a couple of", "a pair of"
+            pair = table.numbers[_lower(doc, numbered, end)]
+            return Quantity(numbered, end, pair, None, False), hedge
+        if end - 1 > floor and doc[end - 2].lower_ in table.units:
+            unit = table.units[doc[end - 2].lower_]
+            end -= 2
+        else:
+            return None, hedge
+    number = _number_start(doc, end, floor)
+    if number is not None:
+        vague = _phrase_ending(doc, number, table.vague, floor)
+        if vague is not None:  # "several hundred", "a few thousand"
+            return Quantity(vague, quantity_end, None, unit, True), hedge
+        value = number_value([t.lower_ for t in doc[number:end]])
+        approximate = _phrase_ending(doc, number, table.approximate, floor)
+        first = approximate if approximate is not None else number
+        return Quantity(first, quantity_end, value, unit, approximate is not None), hedge
+    vague = _phrase_ending(doc, end, table.vague, floor)
+    if vague is not None:
+        return Quantity(vague, quantity_end, None, unit, True), hedge
+    single = _phrase_ending(doc, end, table.numbers, floor)
+    if single is not None and unit is None:  # "an Il-76", "a single aircraft"
+        return Quantity(single, end, table.numbers[_lower(doc, single, end)], None, False), hedge
+    if unit is not None:
+        return Quantity(end, quantity_end, None, unit, False), hedge
+    return None, hedge
+
+
+def _is_number(span: Span) -> bool:
+    table = quantity_words()
+    return any(
+        t.like_num
+        or (t.lower_,) in table.numbers
+        or t.lower_ in table.scales
+        or t.lower_ in ("dozens", "hundreds", "thousands", "millions", "scores", "multiple")
+        for t in span
+    )
+
+
+def tidy_numbers(spans: list[Span]) -> list[Span]:
+    """The NER's entities with CARDINAL/QUANTITY spans trimmed to the number ("more than 300"
+    -> "300") and non-quantities dropped (phone numbers, coordinates, words that are not
+    numbers); other entities unchanged."""
+    table = quantity_words()
+    tidy: list[Span] = []
+    for span in spans:
+        if span.label_ not in NUMBER_LABELS:
+            tidy.append(span)
+            continue
+        doc = span.doc
+        following = doc[span.end].text if span.end < len(doc) else ""
+        if _PHONE.match(span.text) or following.startswith("°") or "°" in span.text:
+            continue
+        if not _is_number(span):
+            continue
+        start = span.start
+        for size in range(min(4, len(span) - 1), 0, -1):
+            words = _lower(doc, start, start + size)
+            if words in table.approximate or words in _QUALIFIERS:
+                start += size
+                break
+        tidy.append(span if start == span.start else Span(doc, start, span.end, span.label_))
+    return tidy
