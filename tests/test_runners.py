@@ -63,3 +63,13 @@ def test_backends_spark_from_the_command_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(post), "--runner", "spark"])
     assert result.exit_code == MissingExtraError.exit_code
     assert "pip install 'newsgraph[spark]'" in result.output
+
+
+def test_backends_local_passes_the_coder_to_worker_processes() -> None:
+    settings = Settings(coder="mine", parse="selective")
+    runner = local_runner(settings, workers=2)  # no process starts before the first batch
+    try:
+        assert isinstance(runner, ProcessRunner)
+        assert runner.pool._initargs == ("", None, "selective", "mine")  # type: ignore[attr-defined]
+    finally:
+        runner.close()

@@ -16,7 +16,7 @@ from newsgraph.nlp.pipeline import resolve_model_name, use_faster_rules
 from newsgraph.nlp.text.attribute_rules import compile_rules
 from newsgraph.nlp.text.lemmas import fast_lemmas
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 COLUMNS = [POS, TAG, MORPH, LEMMA, DEP]
 
 # Written for this test: the model's special cases (contractions, "gonna", "y'all", "there is",
