@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= newsgraph.duckdb
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench eval evaluation install clean chromium serve
+.PHONY: run test lint typecheck pytest bench eval evaluation install clean chromium serve train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,8 @@ run: $(STAMP)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts training
+	$(BIN)/ruff format --check src tests benchmarks scripts training
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -58,6 +58,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/components.py
 	$(BIN)/python benchmarks/api_latency.py
+
+## make train: the trained event coder from the coded corpus in training/ (texts read from
+## ../shared/data): featurize, 5-fold cross-validation by article, fit, save into the package.
+## Needs the [train] extra (scikit-learn); the shipped model needs only numpy.
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python training/train.py --rebuild
 
 ## make eval: every gold set in ../shared/data that is present.
 eval: $(STAMP)

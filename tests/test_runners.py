@@ -70,6 +70,7 @@ def test_backends_local_passes_the_coder_to_worker_processes() -> None:
     runner = local_runner(settings, workers=2)  # no process starts before the first batch
     try:
         assert isinstance(runner, ProcessRunner)
-        assert runner.pool._initargs == ("", None, "selective", "mine")  # type: ignore[attr-defined]
+        initargs = runner.pool._initargs  # type: ignore[attr-defined]
+        assert initargs == ("", None, "selective", "mine", -1.0)
     finally:
         runner.close()

@@ -74,7 +74,17 @@ class Settings:
         default="rules",
         metadata={
             "help": "Event coder, by registered name: 'rules' (the CAMEO dictionary and "
-            "newsgraph's rules) or one a package registers (entry-point group newsgraph_coders)."
+            "newsgraph's rules), 'model' (a model trained on coded news decides over the rules' "
+            "proposals), or one a package registers (entry-point group newsgraph_coders)."
+        },
+    )
+
+    min_confidence: float = field(
+        default=-1.0,
+        metadata={
+            "help": "Events with a lower confidence are not kept: higher trades recall for "
+            "precision (docs/evaluation.md has the curve). Negative: the coder's default (for "
+            "'model', the threshold that maximised F1 in cross-validation; for 'rules', none)."
         },
     )
 
@@ -112,6 +122,8 @@ def _coerce(settings: Settings) -> Settings:
                 values[f.name] = Path(value)
             elif kind is int:
                 values[f.name] = int(value)
+            elif kind is float:
+                values[f.name] = float(value)
             else:
                 values[f.name] = str(value)
         except (TypeError, ValueError) as exc:
@@ -125,6 +137,10 @@ def _coerce(settings: Settings) -> Settings:
         raise ConfigError(f"setting 'batch_size' must be >= 1, got {values['batch_size']}")
     if values["max_document_bytes"] < 1:
         raise ConfigError("setting 'max_document_bytes' must be >= 1")
+    if values["min_confidence"] > 1:
+        raise ConfigError(
+            f"setting 'min_confidence' must be at most 1, got {values['min_confidence']}"
+        )
     if values["parse"] not in ("selective", "full"):
         raise ConfigError(f"setting 'parse' must be 'selective' or 'full', got {values['parse']!r}")
     return Settings(**values)

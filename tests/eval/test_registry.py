@@ -28,7 +28,7 @@ def _wikigold(root: Path, articles: int) -> None:
     (root / "wikigold" / "wikigold.conll.txt").write_text(text, encoding="utf-8")
 
 
-def test_datasets_are_the_eight_gold_sets() -> None:
+def test_datasets_are_the_nine_gold_sets() -> None:
     assert DATASETS == (
         "plover-gsr",
         "conflibert-cameo",
@@ -38,6 +38,7 @@ def test_datasets_are_the_eight_gold_sets() -> None:
         "polnear",
         "tempeval3",
         "meantime-factuality",
+        "news-events",
     )
 
 

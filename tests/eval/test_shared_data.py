@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 LIMIT = 3
 # Which count holds the number of items scored, per dataset.
-ITEM_COUNTS = {"conflibert-cameo": ("class_items", "ner_items")}
+ITEM_COUNTS = {"conflibert-cameo": ("class_items", "ner_items"), "news-events": ("articles",)}
 
 
 @pytest.mark.parametrize("name", DATASETS)

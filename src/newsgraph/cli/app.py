@@ -82,6 +82,9 @@ WorkersOption = Annotated[
 ]
 ModelOption = Annotated[str | None, typer.Option("--model", help=SETTINGS_HELP["model"])]
 CoderOption = Annotated[str | None, typer.Option("--coder", help=SETTINGS_HELP["coder"])]
+MinConfidenceOption = Annotated[
+    float | None, typer.Option("--min-confidence", help=SETTINGS_HELP["min_confidence"])
+]
 RunnerOption = Annotated[str | None, typer.Option("--runner", help=SETTINGS_HELP["runner"])]
 FormatOption = Annotated[
     str,

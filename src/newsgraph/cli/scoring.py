@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .app import CoderOption, ModelOption, app, out, settings_from
+from .app import CoderOption, MinConfidenceOption, ModelOption, app, out, settings_from
 
 
 @app.command("eval")
@@ -20,6 +20,7 @@ def eval_command(
     ),
     model: ModelOption = None,
     coder: CoderOption = None,
+    min_confidence: MinConfidenceOption = None,
     limit: Annotated[
         int | None, typer.Option(help="Score only the first N items (a quick look, not a figure).")
     ] = None,
@@ -30,7 +31,7 @@ def eval_command(
     """Score the pipeline on a gold set of ../shared/data (see docs/evaluation.md)."""
     from ..eval import run_eval  # the scorers are only imported when asked for
 
-    settings = settings_from(model=model, coder=coder)
+    settings = settings_from(model=model, coder=coder, min_confidence=min_confidence)
     for report in run_eval(name, data=data, settings=settings, limit=limit):
         if json_output:
             sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")

@@ -15,6 +15,7 @@ from ..config import Settings
 from ..errors import EvalError
 from .conflibert import score_conflibert
 from .meantime import score_meantime
+from .news_events import score_news_events
 from .petrarch import score_petrarch
 from .plover_gsr import score_plover_gsr
 from .polnear import score_polnear
@@ -37,6 +38,7 @@ SCORERS: dict[str, Scorer] = {
     "polnear": score_polnear,
     "tempeval3": score_tempeval,
     "meantime-factuality": score_meantime,
+    "news-events": score_news_events,
 }
 DATASETS: tuple[str, ...] = tuple(SCORERS)
 ALL = "all"

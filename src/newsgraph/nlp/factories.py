@@ -128,7 +128,7 @@ def make_actors(nlp: Language, name: str, actors_file: str) -> ActorTagger:
 
 @Language.factory(
     "newsgraph_events",
-    default_config={"coder": "rules"},
+    default_config={"coder": "rules", "min_confidence": -1.0},
     requires=[
         "doc.sents",
         "token.dep",
@@ -139,9 +139,10 @@ def make_actors(nlp: Language, name: str, actors_file: str) -> ActorTagger:
     ],
     assigns=["doc._.ng_events"],
 )
-def make_events(nlp: Language, name: str, coder: str) -> EventTagger:
-    """Events by the coder registered as ``coder`` (:mod:`newsgraph.nlp.events.coders`)."""
-    return EventTagger(nlp, name, coder=coder)
+def make_events(nlp: Language, name: str, coder: str, min_confidence: float) -> EventTagger:
+    """Events by the coder registered as ``coder`` (:mod:`newsgraph.nlp.events.coders`), those
+    below ``min_confidence`` left out (negative: the coder's default)."""
+    return EventTagger(nlp, name, coder=coder, min_confidence=min_confidence)
 
 
 @Language.factory(

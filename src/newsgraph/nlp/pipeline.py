@@ -64,6 +64,7 @@ def load_nlp(
     actors_file: Path | None = None,
     parse: str = "full",
     coder: str = "rules",
+    min_confidence: float = -1.0,
 ) -> Language:
     """The spaCy model with newsgraph's components added (no download, ever).
 
@@ -71,7 +72,9 @@ def load_nlp(
     ``parse="full"`` (the default) parses every sentence; ``"selective"`` only the sentences
     that can hold an event or a statement (:mod:`newsgraph.nlp.parsing`): on news text most
     sentences can, and it saves nothing (docs/evaluation.md). ``coder`` names the event coder
-    (:mod:`newsgraph.nlp.events.coders`; ``"rules"`` is newsgraph's own).
+    (:mod:`newsgraph.nlp.events.coders`; ``"rules"`` is newsgraph's own, ``"model"`` the
+    trained coder); events with a lower ``confidence`` than ``min_confidence`` are not kept
+    (negative: the coder's own default).
     """
     if parse not in ("selective", "full"):
         raise ValueError(f"parse must be 'selective' or 'full', got {parse!r}")
@@ -86,7 +89,7 @@ def load_nlp(
         ) from exc
     configs = {
         "newsgraph_actors": {"actors_file": str(actors_file) if actors_file else ""},
-        "newsgraph_events": {"coder": coder},
+        "newsgraph_events": {"coder": coder, "min_confidence": min_confidence},
     }
     if parse == "selective" and {"senter", "parser"} <= set(nlp.component_names):
         nlp.disable_pipe("parser")
@@ -127,6 +130,7 @@ class Annotator:
         actors_file: Path | None = None,
         parse: str = "full",
         coder: str = "rules",
+        min_confidence: float = -1.0,
     ) -> None:
         """``parse="selective"`` parses only the sentences that can hold an event or a
         statement; :func:`newsgraph.nlp.assess` then refuses spans of the others. ``coder``
@@ -134,7 +138,13 @@ class Annotator:
         self.nlp = (
             nlp
             if nlp is not None
-            else load_nlp(model, actors_file=actors_file, parse=parse, coder=coder)
+            else load_nlp(
+                model,
+                actors_file=actors_file,
+                parse=parse,
+                coder=coder,
+                min_confidence=min_confidence,
+            )
         )
         meta = self.nlp.meta
         self.extractor = f"newsgraph {__version__}; {meta.get('name')} {meta.get('version')}"

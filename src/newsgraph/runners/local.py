@@ -62,10 +62,17 @@ class LocalRunner:
         actors_file: Path | None = None,
         parse: str = "full",
         coder: str = "rules",
+        min_confidence: float = -1.0,
     ) -> None:
         from ..nlp import Annotator
 
-        self.annotator = Annotator(model=model, actors_file=actors_file, parse=parse, coder=coder)
+        self.annotator = Annotator(
+            model=model,
+            actors_file=actors_file,
+            parse=parse,
+            coder=coder,
+            min_confidence=min_confidence,
+        )
         self.batch_size = batch_size
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
@@ -85,14 +92,24 @@ _WORKER: Annotator | None = None
 
 
 def _init_worker(
-    model: str, actors_file: Path | None = None, parse: str = "full", coder: str = "rules"
+    model: str,
+    actors_file: Path | None = None,
+    parse: str = "full",
+    coder: str = "rules",
+    min_confidence: float = -1.0,
 ) -> None:
     global _WORKER
     # One thread per process: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from ..nlp import Annotator
 
-    _WORKER = Annotator(model=model, actors_file=actors_file, parse=parse, coder=coder)
+    _WORKER = Annotator(
+        model=model,
+        actors_file=actors_file,
+        parse=parse,
+        coder=coder,
+        min_confidence=min_confidence,
+    )
 
 
 def _work(
@@ -124,6 +141,7 @@ class ProcessRunner:
         actors_file: Path | None = None,
         parse: str = "full",
         coder: str = "rules",
+        min_confidence: float = -1.0,
     ) -> None:
         self.workers = workers
         self.batch_size = batch_size
@@ -131,7 +149,7 @@ class ProcessRunner:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(model, actors_file, parse, coder),
+            initargs=(model, actors_file, parse, coder, min_confidence),
         )
 
     def _parts(self, documents: list[Document]) -> list[list[Document]]:
@@ -177,11 +195,17 @@ def make_runner(
     actors_file: Path | None = None,
     parse: str = "full",
     coder: str = "rules",
+    min_confidence: float = -1.0,
 ) -> Runner:
     """In-process for one worker, a process pool for more."""
     if workers <= 1:
         return LocalRunner(
-            model=model, batch_size=batch_size, actors_file=actors_file, parse=parse, coder=coder
+            model=model,
+            batch_size=batch_size,
+            actors_file=actors_file,
+            parse=parse,
+            coder=coder,
+            min_confidence=min_confidence,
         )
     return ProcessRunner(
         workers=workers,
@@ -190,6 +214,7 @@ def make_runner(
         actors_file=actors_file,
         parse=parse,
         coder=coder,
+        min_confidence=min_confidence,
     )
 
 
@@ -203,4 +228,5 @@ def local_runner(settings: Settings, *, workers: int) -> Runner:
         actors_file=settings.actors_file,
         parse=settings.parse,
         coder=settings.coder,
+        min_confidence=settings.min_confidence,
     )

@@ -106,7 +106,10 @@ def _ingest(
         state = request.app.state
         if state.runner is None:
             state.runner = LocalRunner(
-                model=settings.model, batch_size=settings.batch_size, coder=settings.coder
+                model=settings.model,
+                batch_size=settings.batch_size,
+                coder=settings.coder,
+                min_confidence=settings.min_confidence,
             )
         report = ingest_documents(items, store=store, settings=settings, runner=state.runner)
     return {

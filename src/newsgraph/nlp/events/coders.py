@@ -53,7 +53,7 @@ class EventCoder(Protocol):
 CoderFactory = Callable[[Language], EventCoder]
 F = TypeVar("F", bound=CoderFactory)
 
-#: The coders by name (``rules`` is newsgraph's own, :mod:`.rules`).
+#: The coders by name (newsgraph's own: ``rules``, :mod:`.rules`; ``model``, :mod:`.learned`).
 registry: Registry[CoderFactory] = Registry("coders", setting="coder")
 
 
@@ -81,4 +81,4 @@ def names() -> list[str]:
 
 
 def _load_builtin() -> None:
-    from . import rules  # noqa: F401  (registers "rules")
+    from . import learned, rules  # noqa: F401  (register "model" and "rules")

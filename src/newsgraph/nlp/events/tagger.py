@@ -1,5 +1,11 @@
-"""The ``newsgraph_events`` component: the coder the settings name finds the events; each gets
-its time here (:mod:`.timing`), the one place that decides it."""
+"""The ``newsgraph_events`` component: the coder the settings name finds the events; those
+below ``min_confidence`` are left out; each gets its time here (:mod:`.timing`), the one place
+that decides it.
+
+``min_confidence`` below 0 means the coder's own default: its ``default_min_confidence``
+attribute where it has one (the trained coder's calibrated threshold), else 0 (keep all). A
+coder with a ``min_confidence`` attribute is told the threshold, so it need not build the events
+that would be dropped."""
 
 from __future__ import annotations
 
@@ -19,13 +25,27 @@ class EventTagger:
     """Fill ``doc._.ng_events`` with the events of the coder named ``coder``."""
 
     def __init__(
-        self, nlp: Language, name: str = "newsgraph_events", *, coder: str = "rules"
+        self,
+        nlp: Language,
+        name: str = "newsgraph_events",
+        *,
+        coder: str = "rules",
+        min_confidence: float = -1.0,
     ) -> None:
         self.name = name
         self.coder_name = coder
         self.coder = coders.get(coder)(nlp)
+        if min_confidence < 0:
+            min_confidence = float(getattr(self.coder, "default_min_confidence", 0.0))
+        self.min_confidence = min_confidence
+        if hasattr(self.coder, "min_confidence"):
+            self.coder.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = self.coder.code(doc)
-        doc._.ng_events = [replace(event, time=event_time(doc, event)) for event in events]
+        doc._.ng_events = [
+            replace(event, time=event_time(doc, event))
+            for event in events
+            if event.confidence >= self.min_confidence
+        ]
         return doc

@@ -1,0 +1,175 @@
+"""Features of a candidate trigger word, for the trained event coder.
+
+A candidate is a verb or noun of a parsed sentence, or a word the rule coder made a trigger. Its
+features are strings (hashed by the model) plus the model's own contextual vector of the word
+(``doc.tensor``, which spaCy's tok2vec has already computed): the word and its lemma, its place
+in the parse (dependency, head, governing verb as in "refused to send"), its arguments (subject,
+object, their entity labels and whether the actor resolver coded them), modality and negation,
+the quote it may sit in, and what the rule coder proposed at this word and in this sentence.
+The rules propose and the model decides: the rule coder's dictionary knowledge is one feature
+among others, weighed on coded news where most sentences hold no event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+__all__ = ["CANDIDATE_POS", "candidate_tokens", "token_features"]
+
+CANDIDATE_POS = frozenset({"VERB", "NOUN"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "will", "must", "shall"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+_CONTEXT_POS = frozenset({"VERB", "NOUN"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
+
+
+def candidate_tokens(sent: Span, rule_triggers: Iterable[int]) -> list[Token]:
+    """The words of ``sent`` that may be triggers: verbs and nouns, and the rules' triggers."""
+    ruled = set(rule_triggers)
+    return [t for t in sent if t.pos_ in CANDIDATE_POS or t.i in ruled]
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> int:
+    return sum(value >= edge for edge in edges)
+
+
+def _argument_features(token: Token, role: str, out: list[str]) -> None:
+    out.append(f"{role}={token.lemma_.lower()}")
+    out.append(f"{role}.pos={token.pos_}")
+    if token.ent_type_:
+        out.append(f"{role}.ent={token.ent_type_}")
+
+
+def token_features(
+    token: Token,
+    *,
+    rule_type: str | None,
+    rule_code: str | None,
+    sentence_types: frozenset[str],
+    sentence_index: int,
+    coded: frozenset[int],
+) -> list[str]:
+    """String features of one candidate. ``rule_type``/``rule_code`` are the rule coder's event
+    at this word (or None), ``sentence_types`` the types it coded anywhere in the sentence,
+    ``coded`` the indices of tokens inside resolved actor mentions."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    pos = token.pos_
+    head = token.head
+    out = [
+        "bias",
+        f"lemma={lemma}",
+        f"lower={lower}",
+        f"pos={pos}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"lemma|pos={lemma}|{pos}",
+        f"lemma|dep={lemma}|{token.dep_}",
+        f"head={head.lemma_.lower()}",
+        f"head|dep={head.lemma_.lower()}|{token.dep_}",
+        f"lemma|head={lemma}|{head.lemma_.lower()}",
+        f"ent={token.ent_type_ or '-'}",
+    ]
+    if token.i > 0:
+        left = token.doc[token.i - 1]
+        out.append(f"prev={left.lower_}")
+        out.append(f"prev|lemma={left.lower_}|{lemma}")
+    if token.i + 1 < len(token.doc):
+        right = token.doc[token.i + 1]
+        out.append(f"next={right.lower_}")
+        out.append(f"lemma|next={lemma}|{right.lower_}")
+    subject = obj = None
+    for child in token.children:
+        dep = child.dep_
+        out.append(f"child={dep}")
+        if dep in _SUBJECTS and subject is None:
+            subject = child
+        elif dep in _OBJECTS and obj is None:
+            obj = child
+        elif dep == "prt":
+            out.append(f"lemma+prt={lemma}_{child.lower_}")
+        elif dep == "prep":
+            out.append(f"lemma+prep={lemma}_{child.lower_}")
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    _argument_features(grand, f"pobj_{child.lower_}", out)
+                    if grand.i in coded:
+                        out.append("pobj.coded")
+        elif dep == "neg":
+            out.append("negated")
+        elif dep in ("aux", "auxpass"):
+            if child.lower_ in _MODALS:
+                out.append(f"modal={child.lower_}")
+            if child.lower_ in ("will", "would", "'ll"):
+                out.append("future")
+        elif dep == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    _argument_features(grand, "agent", out)
+                    if grand.i in coded:
+                        out.append("agent.coded")
+        elif dep == "poss" and pos == "NOUN":
+            _argument_features(child, "poss", out)
+            if child.i in coded:
+                out.append("poss.coded")
+    if subject is not None:
+        _argument_features(subject, "subj", out)
+        out.append(f"lemma|subj.ent={lemma}|{subject.ent_type_ or subject.pos_}")
+        if subject.i in coded:
+            out.append("subj.coded")
+        if subject.lower_ in ("he", "she", "they", "we", "i", "it"):
+            out.append("subj.pronoun")
+    else:
+        out.append("no_subject")
+    if obj is not None:
+        _argument_features(obj, "obj", out)
+        out.append(f"lemma|obj={lemma}|{obj.lemma_.lower()}")
+        if obj.i in coded:
+            out.append("obj.coded")
+    # The verb that governs this one ("refused to send", "asked Russia to supply", "said").
+    governor = head
+    if token.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "conj", "pobj"):
+        out.append(f"governor={governor.lemma_.lower()}|{token.dep_}")
+        out.append(f"lemma|governor={lemma}|{governor.lemma_.lower()}")
+        for child in governor.children:
+            if child.dep_ == "neg":
+                out.append("governor.negated")
+            elif child.dep_ in ("aux",) and child.lower_ in _MODALS:
+                out.append(f"governor.modal={child.lower_}")
+    if head.i == token.i:
+        out.append("root")
+    sent = token.sent
+    depth = 0
+    current = token
+    while current.head.i != current.i and depth < 8:
+        current = current.head
+        depth += 1
+    out.append(f"depth={min(depth, 4)}")
+    quotes_before = 0
+    for t in sent:
+        if t.i >= token.i:
+            break
+        quotes_before += t.text in _QUOTES
+    if quotes_before % 2:
+        out.append("in_quote")
+    elif any(t.text in _QUOTES for t in sent):
+        out.append("sentence.quote")
+    for t in sent:
+        if t.i != token.i and t.pos_ in _CONTEXT_POS and not t.is_stop:
+            out.append(f"ctx={t.lemma_.lower()}")
+    out.append(f"sentence.len={_bucket(len(sent), (8, 16, 30, 50))}")
+    out.append(f"sentence.index={min(sentence_index, 3)}")
+    if rule_type is not None:
+        out.append(f"rule={rule_type}")
+        out.append(f"rule|lemma={rule_type}|{lemma}")
+        if rule_code:
+            out.append(f"rule.cameo={rule_code[:2]}")
+            out.append(f"rule.cameo3={rule_code[:3]}")
+    else:
+        out.append("rule=-")
+    for kind in sentence_types:
+        out.append(f"sentence.rule={kind}")
+    return out
