@@ -31,8 +31,10 @@ x
 
 @pytest.fixture(scope="session")
 def annotator() -> Annotator:
-    """One loaded pipeline for the whole session (loading takes about a second)."""
-    return Annotator()
+    """One loaded pipeline for the whole session (loading takes about a second), with the rule
+    coder: the component tests pin the rules' events; the trained coder, the default, has its
+    own tests (tests/nlp/events/test_learned.py, tests/test_seed.py)."""
+    return Annotator(coder="rules")
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +46,7 @@ def full_annotator(annotator: Annotator) -> Annotator:
 @pytest.fixture(scope="session")
 def selective_annotator() -> Annotator:
     """A pipeline that parses only the sentences that can hold an event or a statement."""
-    return Annotator(parse="selective")
+    return Annotator(parse="selective", coder="rules")
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import numpy as np
 import sources
 
 from newsgraph.ingest import parse_record
-from newsgraph.nlp.events.features import candidate_tokens, token_features
+from newsgraph.nlp.events.features import SentenceContext, candidate_tokens, token_features
 from newsgraph.nlp.events.weights import NONE
 from newsgraph.nlp.pipeline import Annotator
 
@@ -135,6 +135,11 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
                 rule_types.setdefault(index, set()).add(rule[0])
         for number, sent in enumerate(doc.sents):
             in_sentence = {i: r for i, r in ruled.items() if sent.start <= i < sent.end}
+            context = SentenceContext.of(
+                sent,
+                sentence_types=frozenset(r[0] for r in in_sentence.values()),
+                sentence_index=number,
+            )
             for token in candidate_tokens(sent, in_sentence):
                 index = _sentence_of(starts, token.idx)
                 if index < 0 or token.idx >= limit:
@@ -154,6 +159,7 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
                             sentence_types=frozenset(r[0] for r in in_sentence.values()),
                             sentence_index=number,
                             coded=coded,
+                            context=context,
                         ),
                         vector=np.asarray(doc.tensor[token.i], dtype=np.float32),
                         label=label or NONE,

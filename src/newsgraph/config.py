@@ -18,6 +18,9 @@ from .errors import ConfigError
 __all__ = ["SETTINGS_HELP", "Settings", "load_settings"]
 
 CONFIG_FILE = "newsgraph.toml"
+#: The event coder used unless a setting names another: the trained coder, which is better than
+#: the rules on whole articles and in cross-validation (docs/evaluation.md).
+DEFAULT_CODER = "model"
 ENV_PREFIX = "NEWSGRAPH_"
 
 
@@ -71,7 +74,7 @@ class Settings:
     )
 
     coder: str = field(
-        default="rules",
+        default=DEFAULT_CODER,
         metadata={
             "help": "Event coder, by registered name: 'rules' (the CAMEO dictionary and "
             "newsgraph's rules), 'model' (a model trained on coded news decides over the rules' "

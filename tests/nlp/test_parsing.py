@@ -27,7 +27,7 @@ def _run(nlp: Language, text: str) -> Doc:
 
 @pytest.fixture(scope="module")
 def full() -> Language:
-    return load_nlp(parse="full")
+    return load_nlp(parse="full", coder="rules")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@
     nlp.add_pipe("newsgraph_parser")  # parses candidate sentences when "parser" is disabled
     nlp.add_pipe("newsgraph_times")
     nlp.add_pipe("newsgraph_actors")  # config={"actors_file": "my_actors.csv"} to extend the KB
-    nlp.add_pipe("newsgraph_events")  # config={"coder": "rules"}: the event coder by name
+    nlp.add_pipe("newsgraph_events")  # config={"coder": "model"}: the event coder by name
     nlp.add_pipe("newsgraph_attribution")
     nlp.add_pipe("newsgraph_claims")
     nlp.add_pipe("newsgraph_materiel_links")
@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..config import DEFAULT_CODER
 from .actors.tagger import ActorTagger
 from .claims.attribution import AttributionTagger
 from .claims.tagger import ClaimsTagger
@@ -128,7 +129,7 @@ def make_actors(nlp: Language, name: str, actors_file: str) -> ActorTagger:
 
 @Language.factory(
     "newsgraph_events",
-    default_config={"coder": "rules", "min_confidence": -1.0},
+    default_config={"coder": DEFAULT_CODER, "min_confidence": -1.0},
     requires=[
         "doc.sents",
         "token.dep",

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import __version__
+from ..config import DEFAULT_CODER
 from ..errors import ModelError
 from ..model import AnnotatedDocument, Document
 from . import factories  # noqa: F401  (registers the factories)
@@ -63,7 +64,7 @@ def load_nlp(
     *,
     actors_file: Path | None = None,
     parse: str = "full",
-    coder: str = "rules",
+    coder: str = DEFAULT_CODER,
     min_confidence: float = -1.0,
 ) -> Language:
     """The spaCy model with newsgraph's components added (no download, ever).
@@ -129,7 +130,7 @@ class Annotator:
         model: str = "",
         actors_file: Path | None = None,
         parse: str = "full",
-        coder: str = "rules",
+        coder: str = DEFAULT_CODER,
         min_confidence: float = -1.0,
     ) -> None:
         """``parse="selective"`` parses only the sentences that can hold an event or a

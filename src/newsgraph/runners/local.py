@@ -11,7 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import Settings
+from ..config import DEFAULT_CODER, Settings
 from ..errors import ModelError, NewsgraphError
 from ..model import AnnotatedDocument, Document, Rejection
 from .backends import register
@@ -61,7 +61,7 @@ class LocalRunner:
         batch_size: int = 64,
         actors_file: Path | None = None,
         parse: str = "full",
-        coder: str = "rules",
+        coder: str = DEFAULT_CODER,
         min_confidence: float = -1.0,
     ) -> None:
         from ..nlp import Annotator
@@ -95,7 +95,7 @@ def _init_worker(
     model: str,
     actors_file: Path | None = None,
     parse: str = "full",
-    coder: str = "rules",
+    coder: str = DEFAULT_CODER,
     min_confidence: float = -1.0,
 ) -> None:
     global _WORKER
@@ -140,7 +140,7 @@ class ProcessRunner:
         batch_size: int = 64,
         actors_file: Path | None = None,
         parse: str = "full",
-        coder: str = "rules",
+        coder: str = DEFAULT_CODER,
         min_confidence: float = -1.0,
     ) -> None:
         self.workers = workers
@@ -194,7 +194,7 @@ def make_runner(
     batch_size: int = 64,
     actors_file: Path | None = None,
     parse: str = "full",
-    coder: str = "rules",
+    coder: str = DEFAULT_CODER,
     min_confidence: float = -1.0,
 ) -> Runner:
     """In-process for one worker, a process pool for more."""

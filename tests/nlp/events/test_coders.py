@@ -92,7 +92,7 @@ def test_coders_setting_from_environment() -> None:
         environ={"NEWSGRAPH_CODER": "mine", "NEWSGRAPH_CONFIG": "/nonexistent"}
     )
     assert settings.coder == "mine"
-    assert load_settings(environ={"NEWSGRAPH_CONFIG": "/nonexistent"}).coder == "rules"
+    assert load_settings(environ={"NEWSGRAPH_CONFIG": "/nonexistent"}).coder == "model"
 
 
 @pytest.mark.model

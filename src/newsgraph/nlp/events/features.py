@@ -13,10 +13,11 @@ among others, weighed on coded news where most sentences hold no event.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-__all__ = ["CANDIDATE_POS", "candidate_tokens", "token_features"]
+__all__ = ["CANDIDATE_POS", "SentenceContext", "candidate_tokens", "token_features"]
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "can", "will", "must", "shall"})
@@ -30,6 +31,36 @@ def candidate_tokens(sent: Span, rule_triggers: Iterable[int]) -> list[Token]:
     """The words of ``sent`` that may be triggers: verbs and nouns, and the rules' triggers."""
     ruled = set(rule_triggers)
     return [t for t in sent if t.pos_ in CANDIDATE_POS or t.i in ruled]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    """What every candidate of one sentence shares, worked out once per sentence."""
+
+    #: Token indices of the quotation marks of the sentence.
+    quotes: tuple[int, ...]
+    #: (token index, "ctx=lemma") of the sentence's content verbs and nouns.
+    words: tuple[tuple[int, str], ...]
+    #: Features of the sentence itself: length, place in the document, the rules' types.
+    shared: tuple[str, ...]
+
+    @classmethod
+    def of(
+        cls, sent: Span, *, sentence_types: frozenset[str], sentence_index: int
+    ) -> SentenceContext:
+        return cls(
+            quotes=tuple(t.i for t in sent if t.text in _QUOTES),
+            words=tuple(
+                (t.i, f"ctx={t.lemma_.lower()}")
+                for t in sent
+                if t.pos_ in _CONTEXT_POS and not t.is_stop
+            ),
+            shared=(
+                f"sentence.len={_bucket(len(sent), (8, 16, 30, 50))}",
+                f"sentence.index={min(sentence_index, 3)}",
+                *(f"sentence.rule={kind}" for kind in sorted(sentence_types)),
+            ),
+        )
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
@@ -51,10 +82,16 @@ def token_features(
     sentence_types: frozenset[str],
     sentence_index: int,
     coded: frozenset[int],
+    context: SentenceContext | None = None,
 ) -> list[str]:
     """String features of one candidate. ``rule_type``/``rule_code`` are the rule coder's event
     at this word (or None), ``sentence_types`` the types it coded anywhere in the sentence,
-    ``coded`` the indices of tokens inside resolved actor mentions."""
+    ``coded`` the indices of tokens inside resolved actor mentions; ``context`` is the
+    sentence's :class:`SentenceContext` (worked out here when not given)."""
+    if context is None:
+        context = SentenceContext.of(
+            token.sent, sentence_types=sentence_types, sentence_index=sentence_index
+        )
     lemma = token.lemma_.lower()
     lower = token.lower_
     pos = token.pos_
@@ -141,27 +178,19 @@ def token_features(
                 out.append(f"governor.modal={child.lower_}")
     if head.i == token.i:
         out.append("root")
-    sent = token.sent
     depth = 0
     current = token
     while current.head.i != current.i and depth < 8:
         current = current.head
         depth += 1
     out.append(f"depth={min(depth, 4)}")
-    quotes_before = 0
-    for t in sent:
-        if t.i >= token.i:
-            break
-        quotes_before += t.text in _QUOTES
+    quotes_before = sum(1 for i in context.quotes if i < token.i)
     if quotes_before % 2:
         out.append("in_quote")
-    elif any(t.text in _QUOTES for t in sent):
+    elif context.quotes:
         out.append("sentence.quote")
-    for t in sent:
-        if t.i != token.i and t.pos_ in _CONTEXT_POS and not t.is_stop:
-            out.append(f"ctx={t.lemma_.lower()}")
-    out.append(f"sentence.len={_bucket(len(sent), (8, 16, 30, 50))}")
-    out.append(f"sentence.index={min(sentence_index, 3)}")
+    out.extend(feature for i, feature in context.words if i != token.i)
+    out.extend(context.shared)
     if rule_type is not None:
         out.append(f"rule={rule_type}")
         out.append(f"rule|lemma={rule_type}|{lemma}")
@@ -170,6 +199,4 @@ def token_features(
             out.append(f"rule.cameo3={rule_code[:3]}")
     else:
         out.append("rule=-")
-    for kind in sentence_types:
-        out.append(f"sentence.rule={kind}")
     return out

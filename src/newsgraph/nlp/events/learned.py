@@ -33,8 +33,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Event
 from ...resources import read_table
+from ..parsing import is_parsed
 from .coders import register
-from .features import candidate_tokens, token_features
+from .features import SentenceContext, candidate_tokens, token_features
 from .participants import event_actors
 from .records import event_record
 from .rules import RuleCoder
@@ -75,6 +76,8 @@ class ModelCoder:
         coded = _coded_tokens(doc)
         events: list[Event] = []
         for number, sent in enumerate(doc.sents):
+            if not is_parsed(sent):
+                continue  # parse = "selective" left it unparsed: it cannot hold an event
             in_sentence = {i: e for i, e in ruled.items() if sent.start <= i < sent.end}
             events.extend(self._sentence(doc, sent, number, in_sentence, coded))
         return events
@@ -91,6 +94,7 @@ class ModelCoder:
         if not candidates:
             return []
         types = frozenset(e.type for e in ruled.values())
+        context = SentenceContext.of(sent, sentence_types=types, sentence_index=number)
         features = [
             token_features(
                 token,
@@ -99,6 +103,7 @@ class ModelCoder:
                 sentence_types=types,
                 sentence_index=number,
                 coded=coded,
+                context=context,
             )
             for token in candidates
         ]

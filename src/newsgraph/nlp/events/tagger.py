@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...config import DEFAULT_CODER
 from ...model import Event
 from . import coders
 from .timing import event_time
@@ -29,7 +30,7 @@ class EventTagger:
         nlp: Language,
         name: str = "newsgraph_events",
         *,
-        coder: str = "rules",
+        coder: str = DEFAULT_CODER,
         min_confidence: float = -1.0,
     ) -> None:
         self.name = name

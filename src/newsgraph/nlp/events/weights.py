@@ -45,11 +45,15 @@ class EventModel:
         if not features:
             return np.zeros((0, len(self.classes)), dtype=np.float64)
         vocabulary = self.vocabulary
-        rows = []
-        for names in features:
-            index = [vocabulary[n] for n in names if n in vocabulary]
-            rows.append(self.weights[index].sum(axis=0) if index else self.bias * 0)
-        logits = np.vstack(rows).astype(np.float64)
+        rows: list[int] = []
+        columns: list[int] = []
+        for row, names in enumerate(features):
+            # each feature once, as in training (a feature is present or not)
+            found = {vocabulary[n] for n in names if n in vocabulary}
+            rows.extend([row] * len(found))
+            columns.extend(found)
+        logits = np.zeros((len(features), len(self.classes)), dtype=np.float64)
+        np.add.at(logits, np.asarray(rows, dtype=np.intp), self.weights[columns])
         logits += vectors.astype(np.float64) @ self.vector_weights + self.bias
         logits /= self.temperature
         logits -= logits.max(axis=1, keepdims=True)
