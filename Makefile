@@ -74,6 +74,9 @@ eval: $(STAMP)
 evaluation: $(STAMP)
 	mkdir -p bench-out
 	$(BIN)/newsgraph eval all --data ../shared/data --json > bench-out/eval.jsonl
+	for name in news-events plover-gsr conflibert-cameo petrarch2-unittest; do \
+	  $(BIN)/newsgraph eval $$name --data ../shared/data --coder rules --json; \
+	done > bench-out/eval-rules.jsonl
 	$(BIN)/python benchmarks/throughput.py --rounds 2
 	$(BIN)/python benchmarks/throughput.py --parse selective --out bench-out/throughput-selective.json
 	$(BIN)/python benchmarks/parsing_share.py

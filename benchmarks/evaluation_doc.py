@@ -46,6 +46,13 @@ HEADLINE = {
         "exact_f1_MilitaryPlatform",
         "exact_f1_Quantity",
     ],
+    "news-events": [
+        "type_precision",
+        "type_recall",
+        "type_f1",
+        "clean_false_alarm_rate",
+        "actor_coded_f1",
+    ],
     "wikigold": ["exact_micro_f1"],
     "polnear": [
         "attribution_f1",
@@ -137,6 +144,116 @@ def _eval_section(reports: list[dict[str, Any]]) -> list[str]:
                 "| " + " | ".join(_fmt(row.get(c, "")) for c in columns) + " |" for row in rows
             ]
         lines += [""] + [f"- {note}" for note in report["notes"]]
+    return lines
+
+
+#: The gold sets whose figures depend on the event coder.
+EVENT_SETS = ("news-events", "plover-gsr", "conflibert-cameo", "petrarch2-unittest")
+
+
+def _coders_section(model: list[dict[str, Any]], rules: list[dict[str, Any]]) -> list[str]:
+    """The event figures of the default (trained) coder beside the rule coder's."""
+    by_name = {r["name"]: r for r in rules}
+    lines = [
+        "## The two event coders on the development sets",
+        "",
+        'The default coder is the trained one (`coder = "model"`); the rule coder is',
+        "`--coder rules`. Commands: `newsgraph eval NAME --data ../shared/data [--coder rules]`.",
+        "The rules were tuned on these development sets over earlier sessions; the trained coder",
+        "never saw them (it is trained on training/, which leaves news-events out), so its",
+        "figures here are like figures on unseen text, and the rules' are not.",
+        "",
+        "| gold set | figure | trained coder (default) | rule coder |",
+        "|---|---|---|---|",
+    ]
+    for report in model:
+        if report["name"] not in EVENT_SETS or report["name"] not in by_name:
+            continue
+        other = by_name[report["name"]]["metrics"]
+        for name in HEADLINE.get(report["name"], []):
+            if name in report["metrics"]:
+                lines.append(
+                    f"| {report['name']} | {name} | {_fmt(report['metrics'][name])} | "
+                    f"{_fmt(other.get(name, ''))} |"
+                )
+    return lines
+
+
+def _training_section(report: dict[str, Any], agreement: dict[str, Any] | None) -> list[str]:
+    corpus = report["corpus"]
+    model, rules = report["model"], report["rules"]
+    lines = [
+        "## The trained coder: corpus, cross-validation, calibration",
+        "",
+        "Command: `make train` (training/train.py; the corpus and protocol are in training/).",
+        f"Corpus: {corpus['articles']:,} whole articles, {corpus['sentences']:,} sentences "
+        f"({corpus['sentences_with_events']:,} with events), {corpus['events']:,} events, "
+        f"{corpus['candidates']:,} candidate words, {corpus['features']:,} features. "
+        f"Cross-validated in {report['folds']} folds by article: every figure below is on "
+        "articles the model was not trained on.",
+        "",
+    ]
+    if agreement:
+        lines += [
+            f"Agreement of two independent coders on {agreement['sentences']} sentences "
+            f"({agreement['articles']} articles): Cohen's kappa {agreement['kappa_event']:.3f} "
+            f"for event / no event, {agreement['kappa_type']:.3f} for type (16 yes/no decisions "
+            f"per sentence), pair F1 {agreement['pair_f1']:.3f} (training/agreement.py). Both "
+            "coders are instances of the same AI model reading the same protocol: the agreement "
+            "says the protocol is applied consistently, not that people would agree as much.",
+            "",
+        ]
+    lines += [
+        f"At the default `min_confidence` {report['threshold']} (the F1-optimal threshold; "
+        f"temperature {report['temperature']}), over (sentence, type) pairs:",
+        "",
+        "| coder | precision | recall | F1 | clean-sentence false alarms "
+        "| pairs predicted / gold |",
+        "|---|---|---|---|---|---|",
+        f"| trained | {model['precision']:.4f} | {model['recall']:.4f} | {model['f1']:.4f} | "
+        f"{model['clean_false_alarm_rate']:.4f} | {model['pairs_predicted']:,} / "
+        f"{model['pairs_gold']:,} |",
+        f"| rules | {rules['precision']:.4f} | {rules['recall']:.4f} | {rules['f1']:.4f} | "
+        f"{rules['clean_false_alarm_rate']:.4f} | {rules['pairs_predicted']:,} / "
+        f"{rules['pairs_gold']:,} |",
+        "",
+        "Per type (cross-validated):",
+        "",
+        "| type | gold | trained P | trained R | trained F1 | rules F1 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for kind, row in model["per_type"].items():
+        other = rules["per_type"].get(kind, {})
+        lines.append(
+            f"| {kind} | {row['gold']} | {row['precision']:.3f} | {row['recall']:.3f} | "
+            f"{row['f1']:.3f} | {other.get('f1', 0.0):.3f} |"
+        )
+    lines += [
+        "",
+        "Precision and recall by `min_confidence` (cross-validated; `--min-confidence` or",
+        "`NEWSGRAPH_MIN_CONFIDENCE` trades one for the other):",
+        "",
+        "| min_confidence | precision | recall | F1 | clean-sentence false alarms |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {row['threshold']:.2f} | {row['precision']:.4f} | {row['recall']:.4f} | "
+        f"{row['f1']:.4f} | {row['clean_false_alarm_rate']:.4f} |"
+        for row in report["curve"]
+    ]
+    lines += [
+        "",
+        "Reliability of `confidence` (cross-validated): of the (sentence, type) pairs whose best",
+        "candidate had a confidence in each bin, the share that the gold has.",
+        "",
+        "| confidence | pairs | right | accuracy | mean confidence |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {row['bin']} | {row['pairs']:,} | {row['right']:,} | {row['accuracy']:.3f} | "
+        f"{row['mean_confidence']:.3f} |"
+        for row in report["reliability"]
+    ]
     return lines
 
 
@@ -289,6 +406,11 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=ROOT / "bench-out" / "eval.jsonl")
     parser.add_argument("--bench", type=Path, default=ROOT / "bench-out" / "throughput.json")
     parser.add_argument("--latency", type=Path, default=ROOT / "bench-out" / "api_latency.json")
+    parser.add_argument("--rules", type=Path, default=ROOT / "bench-out" / "eval-rules.jsonl")
+    parser.add_argument("--training", type=Path, default=ROOT / "training" / "report.json")
+    parser.add_argument(
+        "--agreement", type=Path, default=ROOT / "training" / "agreement" / "report.json"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "evaluation.md")
     args = parser.parse_args()
     reports = [
@@ -304,9 +426,19 @@ def main() -> None:
         "",
         *_eval_section(reports),
         "",
-        *_bench_section(bench),
-        "",
     ]
+    if args.rules.is_file():
+        rules = [json.loads(x) for x in args.rules.read_text(encoding="utf-8").splitlines() if x]
+        lines += [*_coders_section(reports, rules), ""]
+    if args.training.is_file():
+        agreement = (
+            json.loads(args.agreement.read_text(encoding="utf-8"))
+            if args.agreement.is_file()
+            else None
+        )
+        training = json.loads(args.training.read_text(encoding="utf-8"))
+        lines += [*_training_section(training, agreement), ""]
+    lines += [*_bench_section(bench), ""]
     share_file = args.bench.parent / "parsing_share.json"
     selective_file = args.bench.parent / "throughput-selective.json"
     if share_file.is_file():

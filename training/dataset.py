@@ -160,6 +160,7 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
                             sentence_index=number,
                             coded=coded,
                             context=context,
+                            rule_confidence=rule[2] if rule else None,
                         ),
                         vector=np.asarray(doc.tensor[token.i], dtype=np.float32),
                         label=label or NONE,
@@ -174,14 +175,14 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
     return corpus
 
 
-def rule_events_by_token(doc: Any) -> dict[int, tuple[str, str | None]]:
-    """The rule coder's events by trigger token: (PLOVER type, CAMEO code), as the trained
-    coder sees them (newsgraph.nlp.events.learned)."""
-    found: dict[int, tuple[str, str | None]] = {}
+def rule_events_by_token(doc: Any) -> dict[int, tuple[str, str | None, float]]:
+    """The rule coder's events by trigger token: (PLOVER type, CAMEO code, confidence), as the
+    trained coder sees them (newsgraph.nlp.events.learned)."""
+    found: dict[int, tuple[str, str | None, float]] = {}
     for event in doc._.ng_events or []:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is not None and len(span):
-            found.setdefault(span[0].i, (event.type, event.cameo))
+            found.setdefault(span[0].i, (event.type, event.cameo, event.confidence))
     return found
 
 

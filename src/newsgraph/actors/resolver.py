@@ -424,7 +424,9 @@ class Resolver:
         if self._vocabulary is None:
             buckets: dict[tuple[str, int], list[str]] = {}
             self._known_words = self.kb.vocabulary()
-            for known in self._known_words:
+            # sorted: extractOne keeps the first of equal scores, and a set's order changes
+            # with the process's hash seed (the same name resolved differently between runs)
+            for known in sorted(self._known_words):
                 if len(known) >= _FUZZY_MIN_LENGTH:
                     buckets.setdefault((known[0], len(known)), []).append(known)
             self._vocabulary = buckets

@@ -83,6 +83,7 @@ def token_features(
     sentence_index: int,
     coded: frozenset[int],
     context: SentenceContext | None = None,
+    rule_confidence: float | None = None,
 ) -> list[str]:
     """String features of one candidate. ``rule_type``/``rule_code`` are the rule coder's event
     at this word (or None), ``sentence_types`` the types it coded anywhere in the sentence,
@@ -194,6 +195,8 @@ def token_features(
     if rule_type is not None:
         out.append(f"rule={rule_type}")
         out.append(f"rule|lemma={rule_type}|{lemma}")
+        if rule_confidence is not None:
+            out.append(f"rule.confidence={_bucket(rule_confidence, (0.3, 0.45, 0.6, 0.75))}")
         if rule_code:
             out.append(f"rule.cameo={rule_code[:2]}")
             out.append(f"rule.cameo3={rule_code[:3]}")

@@ -104,6 +104,7 @@ class ModelCoder:
                 sentence_index=number,
                 coded=coded,
                 context=context,
+                rule_confidence=ruled[token.i].confidence if token.i in ruled else None,
             )
             for token in candidates
         ]
