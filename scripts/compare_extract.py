@@ -168,11 +168,19 @@ def main(argv: list[str] | None = None) -> int:
     # One process: with a pool, which worker annotates which part varies from run to run, and
     # the actor resolver's per-process memory of names seen makes a few resolutions vary with it.
     parser.add_argument("--workers", type=int, default=1)
+    # The rule coder reproduces the output of the code before the restructuring; the default
+    # coder is now the trained one.
+    parser.add_argument("--coder", default=Settings().coder)
     args = parser.parse_args(argv)
     if args.compare:
         return compare(*args.compare)
     _fixed_hash_seed()
-    write(args.write, repo=args.repo, data=args.data, settings=Settings(workers=args.workers))
+    write(
+        args.write,
+        repo=args.repo,
+        data=args.data,
+        settings=Settings(workers=args.workers, coder=args.coder),
+    )
     return 0
 
 
