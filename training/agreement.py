@@ -18,25 +18,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from newsgraph.nlp.events.plover import PLOVER_TYPES
+
 ROOT = Path(__file__).resolve().parent
-TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+TYPES = PLOVER_TYPES
 
 
 def kappa(pairs: list[tuple[bool, bool]]) -> float:

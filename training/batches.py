@@ -36,30 +36,76 @@ def news_events_ids() -> set[str]:
     return {json.loads(line)["article"] for line in path.read_text().splitlines() if line}
 
 
-def choose() -> list[sources.Article]:
+def _drawn() -> tuple[
+    dict[str, list[sources.Article]], list[sources.Article], dict[str, list[sources.Article]]
+]:
+    """ECB+ documents by topic, MEANTIME documents and NGEC stories by label, each shuffled by
+    the seeded generator in this order (rounds 1 and 2 take successive slices of them)."""
     rng = random.Random(SEED)
     excluded = news_events_ids()
-    chosen: list[sources.Article] = []
     by_topic: dict[str, list[sources.Article]] = defaultdict(list)
     for article in sources.ecbplus():
         if article.id not in excluded:
             by_topic[article.id.split("/")[1].split("_")[0]].append(article)
     for topic in sorted(by_topic, key=int):
-        articles = by_topic[topic]
-        rng.shuffle(articles)
-        chosen += articles[:ECB_PER_TOPIC]
+        rng.shuffle(by_topic[topic])
     meantime = list(sources.meantime())
     rng.shuffle(meantime)
-    chosen += meantime[:MEANTIME_DOCS]
-    chosen += [a for a in sources.re3d() if a.id not in excluded]
     labels = sources.ngec_labels()
     by_label: dict[str, list[sources.Article]] = defaultdict(list)
     for article in sources.ngec():
         by_label[labels[article.id][0]].append(article)
     for label in sorted(by_label):
-        stories = by_label[label]
-        rng.shuffle(stories)
-        chosen += stories[:NGEC_PER_LABEL]
+        rng.shuffle(by_label[label])
+    return by_topic, meantime, by_label
+
+
+def choose() -> list[sources.Article]:
+    """Articles of round 1 (the news-events articles are never chosen)."""
+    by_topic, meantime, by_label = _drawn()
+    excluded = news_events_ids()
+    chosen = [a for topic in sorted(by_topic, key=int) for a in by_topic[topic][:ECB_PER_TOPIC]]
+    chosen += meantime[:MEANTIME_DOCS]
+    chosen += [a for a in sources.re3d() if a.id not in excluded]
+    chosen += [a for label in sorted(by_label) for a in by_label[label][:NGEC_PER_LABEL]]
+    return chosen
+
+
+#: Round 2 (coders who finished early): more ECB+ per topic, the other MEANTIME documents, and
+#: NGEC stories of the types that are rare in news.
+ECB_PER_TOPIC_2 = 5
+NGEC_RARE = (
+    "RETREAT",
+    "COOPERATE",
+    "THREATEN",
+    "MOBILIZE",
+    "SUPPORT",
+    "AID",
+    "REJECT",
+    "CONCEDE",
+    "AGREE",
+    "CONSULT",
+    "REQUEST",
+    "SANCTION",
+)
+NGEC_PER_RARE_LABEL = 12
+
+
+def choose_round2() -> list[sources.Article]:
+    """Articles of round 2: the same seeded draws as round 1, after its picks."""
+    by_topic, meantime, by_label = _drawn()
+    after = ECB_PER_TOPIC + ECB_PER_TOPIC_2
+    chosen = [
+        a for topic in sorted(by_topic, key=int) for a in by_topic[topic][ECB_PER_TOPIC:after]
+    ]
+    chosen += meantime[MEANTIME_DOCS : MEANTIME_DOCS + 10]
+    end = NGEC_PER_LABEL + NGEC_PER_RARE_LABEL
+    chosen += [
+        a
+        for label in sorted(by_label)
+        if label in NGEC_RARE
+        for a in by_label[label][NGEC_PER_LABEL:end]
+    ]
     return chosen
 
 
@@ -90,54 +136,6 @@ def split_own(out: Path) -> None:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"own: {len(records)} articles, {sum(len(r['sentences']) for r in records)} sentences")  # type: ignore[arg-type]
-
-
-#: Round 2 (coders who finished early): more ECB+ per topic, the other MEANTIME documents, and
-#: NGEC stories of the types that are rare in news.
-ECB_PER_TOPIC_2 = 5
-NGEC_RARE = (
-    "RETREAT",
-    "COOPERATE",
-    "THREATEN",
-    "MOBILIZE",
-    "SUPPORT",
-    "AID",
-    "REJECT",
-    "CONCEDE",
-    "AGREE",
-    "CONSULT",
-    "REQUEST",
-    "SANCTION",
-)
-NGEC_PER_RARE_LABEL = 12
-
-
-def choose_round2() -> list[sources.Article]:
-    """Articles of round 2: drawn by the same seeded shuffles as round 1, after its picks."""
-    rng = random.Random(SEED)
-    excluded = news_events_ids()
-    chosen: list[sources.Article] = []
-    by_topic: dict[str, list[sources.Article]] = defaultdict(list)
-    for article in sources.ecbplus():
-        if article.id not in excluded:
-            by_topic[article.id.split("/")[1].split("_")[0]].append(article)
-    for topic in sorted(by_topic, key=int):
-        articles = by_topic[topic]
-        rng.shuffle(articles)
-        chosen += articles[ECB_PER_TOPIC : ECB_PER_TOPIC + ECB_PER_TOPIC_2]
-    meantime = list(sources.meantime())
-    rng.shuffle(meantime)
-    chosen += meantime[MEANTIME_DOCS : MEANTIME_DOCS + 10]
-    labels = sources.ngec_labels()
-    by_label: dict[str, list[sources.Article]] = defaultdict(list)
-    for article in sources.ngec():
-        by_label[labels[article.id][0]].append(article)
-    for label in sorted(by_label):
-        stories = by_label[label]
-        rng.shuffle(stories)
-        if label in NGEC_RARE:
-            chosen += stories[NGEC_PER_LABEL : NGEC_PER_LABEL + NGEC_PER_RARE_LABEL]
-    return chosen
 
 
 NGEC_PER_LABEL_3 = 15

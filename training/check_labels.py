@@ -16,24 +16,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-TYPES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
+from newsgraph.nlp.events.plover import PLOVER_TYPES
+
+TYPES = frozenset(PLOVER_TYPES)
 STATUSES = {
     "requested",
     "offered",

@@ -30,26 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import dataset
 
+from newsgraph.nlp.events.plover import PLOVER_TYPES
 from newsgraph.nlp.events.weights import MODEL_DIR, NONE, EventModel
 
-TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+TYPES = PLOVER_TYPES
 CLASSES = (NONE, *TYPES)
 MIN_COUNT = 2
 C = 0.3
