@@ -20,7 +20,12 @@ import numpy as np
 import sources
 
 from newsgraph.ingest import parse_record
-from newsgraph.nlp.events.features import SentenceContext, candidate_tokens, token_features
+from newsgraph.nlp.events.features import (
+    SentenceContext,
+    candidate_tokens,
+    token_features,
+    word_vectors,
+)
 from newsgraph.nlp.events.weights import NONE
 from newsgraph.nlp.pipeline import Annotator
 
@@ -162,7 +167,7 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
                             context=context,
                             rule_confidence=rule[2] if rule else None,
                         ),
-                        vector=np.asarray(doc.tensor[token.i], dtype=np.float32),
+                        vector=word_vectors(doc, [token])[0],
                         label=label or NONE,
                         trigger=(token.idx, token.idx + len(token.text)),
                         rule=rule[0] if rule else None,

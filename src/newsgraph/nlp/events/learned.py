@@ -35,7 +35,7 @@ from ...model import Event
 from ...resources import read_table
 from ..parsing import is_parsed
 from .coders import register
-from .features import SentenceContext, candidate_tokens, token_features
+from .features import SentenceContext, candidate_tokens, token_features, word_vectors
 from .participants import event_actors
 from .records import event_record
 from .rules import RuleCoder
@@ -108,7 +108,7 @@ class ModelCoder:
             )
             for token in candidates
         ]
-        vectors = _vectors(doc, candidates)
+        vectors = word_vectors(doc, candidates)
         scores = self.model.scores(features, vectors)
         kept: dict[tuple[str, tuple[str, ...]], Event] = {}
         for token, row in zip(candidates, scores, strict=True):
@@ -155,14 +155,6 @@ class ModelCoder:
             confidence=probability,
             extractor=EXTRACTOR,
         )
-
-
-def _vectors(doc: Doc, tokens: list[Token]) -> np.ndarray:
-    """The model's contextual vectors of the words (zeros where a pipeline keeps none)."""
-    width = int(doc.tensor.shape[1]) if doc.tensor is not None and doc.tensor.ndim == 2 else 0
-    if width == 0 or doc.tensor.shape[0] != len(doc):
-        return np.zeros((len(tokens), 96), dtype=np.float32)
-    return np.asarray(doc.tensor[[t.i for t in tokens]], dtype=np.float32)
 
 
 def _coded_tokens(doc: Doc) -> frozenset[int]:
