@@ -64,8 +64,12 @@ class EventModel:
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        with gzip.open(directory / "vocabulary.json.gz", "wt", encoding="utf-8") as handle:
-            json.dump(names, handle)
+        # mtime 0: retraining on the same corpus rewrites the same bytes (make train)
+        with (
+            (directory / "vocabulary.json.gz").open("wb") as raw,
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed,
+        ):
+            packed.write(json.dumps(names).encode("utf-8"))
         np.savez_compressed(
             directory / "weights.npz",
             weights=self.weights.astype(np.float16),
