@@ -23,13 +23,13 @@ from newsgraph.nlp.claims.tagger import claims_of, refine_event
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 
-@pytest.fixture(scope="module")
-def seed(request: pytest.FixtureRequest) -> dict[str, Any]:
+def _extract_seed(coder: str) -> dict[str, Any]:
+    """``newsgraph extract`` of the seed post with ``coder``, as a user runs it."""
     path = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed_post.txt"
     if not path.is_file():
         pytest.skip("../shared is absent")
     result = subprocess.run(
-        [sys.executable, "-m", "newsgraph", "extract", str(path), "--coder", "rules"],
+        [sys.executable, "-m", "newsgraph", "extract", str(path), "--coder", coder],
         capture_output=True,
         text=True,
         check=True,
@@ -37,6 +37,11 @@ def seed(request: pytest.FixtureRequest) -> dict[str, Any]:
     (line,) = result.stdout.splitlines()
     data: dict[str, Any] = json.loads(line)
     return data
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict[str, Any]:
+    return _extract_seed("rules")
 
 
 def test_seed_metadata(seed: dict[str, Any]) -> None:
@@ -424,20 +429,6 @@ def gold_events_found(record: dict[str, Any]) -> list[str]:
                 found.append(near)
                 break
     return found
-
-
-def _extract_seed(coder: str) -> dict[str, Any]:
-    path = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed_post.txt"
-    if not path.is_file():
-        pytest.skip("../shared is absent")
-    result = subprocess.run(
-        [sys.executable, "-m", "newsgraph", "extract", str(path), "--coder", coder],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    data: dict[str, Any] = json.loads(result.stdout)
-    return data
 
 
 @pytest.mark.parametrize(("coder", "at_least"), [("rules", 9), ("model", 8)])

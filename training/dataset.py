@@ -3,8 +3,9 @@ features and its gold class (a PLOVER type, or NONE).
 
 The text of each article is read from ../shared (training/sources.py); the labels
 (training/labels/*.jsonl) give, per sentence, its offsets and its events with trigger offsets.
-The articles go through newsgraph's own pipeline with the rule coder, so the features are exactly
-those the trained coder computes when it runs.
+The articles go through newsgraph's own pipeline with the rule coder, and every candidate's
+features come from the trained coder's own function (``learned.sentence_candidates``), so they
+are exactly those it computes when it runs.
 """
 
 from __future__ import annotations
@@ -20,12 +21,7 @@ import numpy as np
 import sources
 
 from newsgraph.ingest import parse_record
-from newsgraph.nlp.events.features import (
-    SentenceContext,
-    candidate_tokens,
-    token_features,
-    word_vectors,
-)
+from newsgraph.nlp.events.learned import coded_tokens, rule_events_by_token, sentence_candidates
 from newsgraph.nlp.events.weights import NONE
 from newsgraph.nlp.pipeline import Annotator
 
@@ -106,13 +102,8 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
         article_id = document.origin.removeprefix("training:")
         sentences = labels[article_id]
         corpus.counts["articles"] += 1
-        ruled = rule_events_by_token(doc)
-        coded = frozenset(
-            t.i
-            for mention in doc._.ng_actors or []
-            if mention.actor.code
-            for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or []
-        )
+        ruled = rule_events_by_token(doc, doc._.ng_events or [])
+        coded = coded_tokens(doc)
         # gold trigger heads -> type
         heads: dict[int, str] = {}
         inside: set[int] = set()
@@ -137,15 +128,13 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
         for i, rule in ruled.items():
             index = _sentence_of(starts, doc[i].idx)
             if index >= 0 and doc[i].idx < limit:
-                rule_types.setdefault(index, set()).add(rule[0])
+                rule_types.setdefault(index, set()).add(rule.type)
         for number, sent in enumerate(doc.sents):
             in_sentence = {i: r for i, r in ruled.items() if sent.start <= i < sent.end}
-            context = SentenceContext.of(
-                sent,
-                sentence_types=frozenset(r[0] for r in in_sentence.values()),
-                sentence_index=number,
+            candidates, features, vectors = sentence_candidates(
+                doc, sent, number=number, ruled=in_sentence, coded=coded
             )
-            for token in candidate_tokens(sent, in_sentence):
+            for token, names, vector in zip(candidates, features, vectors, strict=True):
                 index = _sentence_of(starts, token.idx)
                 if index < 0 or token.idx >= limit:
                     continue
@@ -157,20 +146,11 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
                     Example(
                         article=article_id,
                         sentence=sentences[index].i,
-                        features=token_features(
-                            token,
-                            rule_type=rule[0] if rule else None,
-                            rule_code=rule[1] if rule else None,
-                            sentence_types=frozenset(r[0] for r in in_sentence.values()),
-                            sentence_index=number,
-                            coded=coded,
-                            context=context,
-                            rule_confidence=rule[2] if rule else None,
-                        ),
-                        vector=word_vectors(doc, [token])[0],
+                        features=names,
+                        vector=vector,
                         label=label or NONE,
                         trigger=(token.idx, token.idx + len(token.text)),
-                        rule=rule[0] if rule else None,
+                        rule=rule.type if rule else None,
                     )
                 )
                 if label is not None:
@@ -178,17 +158,6 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
         for index, sentence in enumerate(sentences):
             corpus.rules[(article_id, sentence.i)] = frozenset(rule_types.get(index, ()))
     return corpus
-
-
-def rule_events_by_token(doc: Any) -> dict[int, tuple[str, str | None, float]]:
-    """The rule coder's events by trigger token: (PLOVER type, CAMEO code, confidence), as the
-    trained coder sees them (newsgraph.nlp.events.learned)."""
-    found: dict[int, tuple[str, str | None, float]] = {}
-    for event in doc._.ng_events or []:
-        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if span is not None and len(span):
-            found.setdefault(span[0].i, (event.type, event.cameo, event.confidence))
-    return found
 
 
 def _realign(old: str, new: str, sentences: list[Sentence]) -> list[Sentence] | None:

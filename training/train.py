@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import dataset
 
+from newsgraph.eval.news_events import SentenceScore
 from newsgraph.nlp.events.plover import PLOVER_TYPES
 from newsgraph.nlp.events.weights import MODEL_DIR, NONE, EventModel
 
@@ -116,45 +117,19 @@ def sentence_scores(
     gold: dict[tuple[str, int], frozenset[str]],
     predicted: dict[tuple[str, int], frozenset[str]] | dict[tuple[str, int], dict[str, float]],
 ) -> dict[str, object]:
-    tp = fp = fn = clean = alarms = 0
-    per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for key, want in gold.items():
-        got = set(predicted.get(key, ()))
-        if not want:
-            clean += 1
-            alarms += bool(got)
-        for kind in want | got:
-            if kind in want and kind in got:
-                tp += 1
-                per_type[kind][0] += 1
-            elif kind in got:
-                fp += 1
-                per_type[kind][1] += 1
-            else:
-                fn += 1
-                per_type[kind][2] += 1
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    table = {}
-    for kind in sorted(per_type):
-        a, b, c = per_type[kind]
-        kp = a / (a + b) if a + b else 0.0
-        kr = a / (a + c) if a + c else 0.0
-        table[kind] = {
-            "gold": a + c,
-            "predicted": a + b,
-            "precision": round(kp, 3),
-            "recall": round(kr, 3),
-            "f1": round(2 * kp * kr / (kp + kr), 3) if kp + kr else 0.0,
-        }
+    """news-events' scoring (newsgraph.eval.news_events.SentenceScore) over the corpus."""
+    keys = list(gold)
+    score = SentenceScore()
+    score.add([gold[k] for k in keys], [set(predicted.get(k, ())) for k in keys])
+    metrics = score.metrics()
+    table = {row.pop("type"): row for row in score.table(digits=3)}
     return {
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(f, 4),
-        "clean_false_alarm_rate": round(alarms / clean, 4) if clean else 0.0,
-        "pairs_gold": tp + fn,
-        "pairs_predicted": tp + fp,
+        "precision": round(metrics["type_precision"], 4),
+        "recall": round(metrics["type_recall"], 4),
+        "f1": round(metrics["type_f1"], 4),
+        "clean_false_alarm_rate": round(metrics["clean_false_alarm_rate"], 4),
+        "pairs_gold": score.tp + score.fn,
+        "pairs_predicted": score.tp + score.fp,
         "per_type": table,
     }
 

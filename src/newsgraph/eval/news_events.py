@@ -106,7 +106,7 @@ class SentenceScore:
             "actor_coded_f1": _f1(cp, cr),
         }
 
-    def table(self) -> list[dict[str, Any]]:
+    def table(self, *, digits: int = 4) -> list[dict[str, Any]]:
         rows = []
         for kind in sorted(self.per_type):
             tp, fp, fn = self.per_type[kind]
@@ -116,9 +116,9 @@ class SentenceScore:
                     "type": kind,
                     "gold": tp + fn,
                     "predicted": tp + fp,
-                    "precision": round(p, 4),
-                    "recall": round(r, 4),
-                    "f1": round(_f1(p, r), 4),
+                    "precision": round(p, digits),
+                    "recall": round(r, digits),
+                    "f1": round(_f1(p, r), digits),
                 }
             )
         return rows

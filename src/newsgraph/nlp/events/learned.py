@@ -25,6 +25,7 @@ default ``min_confidence`` is the threshold that maximised F1 in cross-validatio
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from functools import cache
 
 import numpy as np
@@ -41,7 +42,14 @@ from .records import event_record
 from .rules import RuleCoder
 from .weights import NONE, EventModel, load_model
 
-__all__ = ["EXTRACTOR", "ModelCoder", "default_cameo"]
+__all__ = [
+    "EXTRACTOR",
+    "ModelCoder",
+    "coded_tokens",
+    "default_cameo",
+    "rule_events_by_token",
+    "sentence_candidates",
+]
 
 EXTRACTOR = "model-v1"
 _RECIPIENT_PREPS = frozenset({"to", "against", "with", "on", "at", "for", "into"})
@@ -68,12 +76,8 @@ class ModelCoder:
         self.min_confidence = self.model.threshold
 
     def code(self, doc: Doc) -> list[Event]:
-        ruled: dict[int, Event] = {}
-        for event in self.rules.code(doc):
-            span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-            if span is not None and len(span):
-                ruled.setdefault(span[0].i, event)
-        coded = _coded_tokens(doc)
+        ruled = rule_events_by_token(doc, self.rules.code(doc))
+        coded = coded_tokens(doc)
         events: list[Event] = []
         for number, sent in enumerate(doc.sents):
             if not is_parsed(sent):
@@ -90,25 +94,11 @@ class ModelCoder:
         ruled: dict[int, Event],
         coded: frozenset[int],
     ) -> list[Event]:
-        candidates = candidate_tokens(sent, ruled)
+        candidates, features, vectors = sentence_candidates(
+            doc, sent, number=number, ruled=ruled, coded=coded
+        )
         if not candidates:
             return []
-        types = frozenset(e.type for e in ruled.values())
-        context = SentenceContext.of(sent, sentence_types=types, sentence_index=number)
-        features = [
-            token_features(
-                token,
-                rule_type=ruled[token.i].type if token.i in ruled else None,
-                rule_code=ruled[token.i].cameo if token.i in ruled else None,
-                sentence_types=types,
-                sentence_index=number,
-                coded=coded,
-                context=context,
-                rule_confidence=ruled[token.i].confidence if token.i in ruled else None,
-            )
-            for token in candidates
-        ]
-        vectors = word_vectors(doc, candidates)
         scores = self.model.scores(features, vectors)
         kept: dict[tuple[str, tuple[str, ...]], Event] = {}
         for token, row in zip(candidates, scores, strict=True):
@@ -157,7 +147,18 @@ class ModelCoder:
         )
 
 
-def _coded_tokens(doc: Doc) -> frozenset[int]:
+def rule_events_by_token(doc: Doc, events: Iterable[Event]) -> dict[int, Event]:
+    """The rule coder's events by the index of their trigger's first word (the first event of
+    a word wins)."""
+    found: dict[int, Event] = {}
+    for event in events:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is not None and len(span):
+            found.setdefault(span[0].i, event)
+    return found
+
+
+def coded_tokens(doc: Doc) -> frozenset[int]:
     """Words inside actor mentions the resolver gave a code."""
     found: set[int] = set()
     for mention in doc._.ng_actors or []:
@@ -166,6 +167,32 @@ def _coded_tokens(doc: Doc) -> frozenset[int]:
             if span is not None:
                 found.update(t.i for t in span)
     return frozenset(found)
+
+
+def sentence_candidates(
+    doc: Doc, sent: Span, *, number: int, ruled: dict[int, Event], coded: frozenset[int]
+) -> tuple[list[Token], list[list[str]], np.ndarray]:
+    """The candidate words of one sentence with their features and vectors, exactly as the
+    model sees them (``training/dataset.py`` builds its examples here too). ``ruled`` holds the
+    rule events of this sentence by trigger word, ``number`` is the sentence's place in the
+    document."""
+    candidates = candidate_tokens(sent, ruled)
+    types = frozenset(e.type for e in ruled.values())
+    context = SentenceContext.of(sent, sentence_types=types, sentence_index=number)
+    features = [
+        token_features(
+            token,
+            rule_type=ruled[token.i].type if token.i in ruled else None,
+            rule_code=ruled[token.i].cameo if token.i in ruled else None,
+            sentence_types=types,
+            sentence_index=number,
+            coded=coded,
+            context=context,
+            rule_confidence=ruled[token.i].confidence if token.i in ruled else None,
+        )
+        for token in candidates
+    ]
+    return candidates, features, word_vectors(doc, candidates)
 
 
 def _arguments(token: Token) -> tuple[list[Token], list[Token]]:
