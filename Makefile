@@ -65,6 +65,7 @@ bench: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python training/train.py --rebuild
+	$(BIN)/python training/status.py
 
 ## make eval: every gold set in ../shared/data that is present.
 eval: $(STAMP)

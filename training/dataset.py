@@ -21,6 +21,8 @@ import numpy as np
 import sources
 
 from newsgraph.ingest import parse_record
+from newsgraph.nlp.claims.certainty import assess_token
+from newsgraph.nlp.claims.status import status_features
 from newsgraph.nlp.events.learned import coded_tokens, rule_events_by_token, sentence_candidates
 from newsgraph.nlp.events.weights import NONE
 from newsgraph.nlp.pipeline import Annotator
@@ -51,8 +53,20 @@ class Example:
 
 
 @dataclass
+class StatusExample:
+    """One gold event, for the status model: the features of its trigger's head word."""
+
+    article: str
+    sentence: int
+    features: list[str]
+    label: str
+    rule: str
+
+
+@dataclass
 class Corpus:
     examples: list[Example] = field(default_factory=list)
+    statuses: list[StatusExample] = field(default_factory=list)
     #: (article, sentence index) -> gold types, and the rule coder's types.
     gold: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     rules: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
@@ -121,6 +135,24 @@ def build(labels: dict[str, list[Sentence]], *, batch_size: int = 32) -> Corpus:
                     continue
                 root = span.root
                 heads.setdefault(root.i, event["type"])
+                if root.dep_:
+                    assessment = assess_token(root)
+                    corpus.statuses.append(
+                        StatusExample(
+                            article=article_id,
+                            sentence=sentence.i,
+                            features=status_features(
+                                root,
+                                event_type=event["type"],
+                                rule_status=assessment.status,
+                                negated=assessment.negated,
+                            ),
+                            label=event["status"],
+                            rule=assessment.status,
+                        )
+                    )
+                else:
+                    corpus.counts["status: trigger sentence not parsed"] += 1
                 inside.update(t.i for t in span)
         starts = [s.start for s in sentences]
         limit = sentences[-1].end

@@ -41,7 +41,9 @@ SCHEMA_VERSION = "1"
 
 EVENT_STATUSES = (
     "requested",
+    "offered",
     "promised",
+    "agreed",
     "planned",
     "under_way",
     "done",

@@ -1,4 +1,4 @@
-"""The transfers view (migration 0002) and its listing."""
+"""The transfers view (migrations 0002 and 0004) and its listing."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ def _event(
     materiel: tuple[MaterielItem, ...],
     status: str | None = None,
     time: EventTime | None = None,
+    negated: bool = False,
 ) -> Event:
     start, word = trigger
     return Event(
@@ -60,15 +61,20 @@ def _event(
         time=time or EventTime.from_publication(date(2025, 3, 14)),
         materiel=materiel,
         confidence=0.7,
+        negated=negated,
     )
 
 
 def _document(
-    *, delivery_status: str | None = None, when: EventTime | None = None
+    *,
+    delivery_status: str | None = None,
+    when: EventTime | None = None,
+    action: str = "deliver",
+    negated: bool = False,
 ) -> AnnotatedDocument:
     doc = parse_record({"text": TEXT, "published": "2025-03-14"}, origin="mem:t")
     radars = MaterielItem(36, 42, "radars", "radar", "radar", None, 8, None, "request", "eight")
-    drones = MaterielItem(63, 69, "drones", "drone", "drone", None, None, None, "deliver")
+    drones = MaterielItem(63, 69, "drones", "drone", "drone", None, None, None, action)
     request = _event(
         doc.id,
         kind="REQUEST",
@@ -89,6 +95,7 @@ def _document(
         materiel=(drones,),
         status=delivery_status,
         time=when,
+        negated=negated,
     )
     entities = (
         EntityMention(0, 9, "Ruritania", "GPE"),
@@ -125,8 +132,16 @@ def test_request_is_requested_with_the_asked_party_supplying(store: Store) -> No
     ("status", "when", "expected", "basis"),
     [
         ("done", None, "delivered", "event status"),
-        ("planned", None, "agreed", "event status"),
+        ("under_way", None, "under_way", "event status"),
+        # Not carried out: the event's own status, never "delivered"
+        ("planned", None, "planned", "event status"),
+        ("promised", None, "promised", "event status"),
+        ("offered", None, "offered", "event status"),
+        ("agreed", None, "agreed", "event status"),
+        ("requested", None, "requested", "event status"),
         ("refused", None, "refused", "event status"),
+        ("denied", None, "denied", "event status"),
+        ("hypothetical", None, "hypothetical", "event status"),
         # No status: a delivery the text dates before publication happened ...
         (None, "2025-03-10", "delivered", "item action"),
         # ... one it does not date, or dates later, is only reported.
@@ -144,6 +159,32 @@ def test_delivery_status(
     drone = _stored(store, delivery_status=status, when=time)["drone"]
     assert (drone["status"], drone["status_basis"]) == (expected, basis)
     assert (drone["supplier"], drone["recipient"]) == ("Sylvania", "Ruritania")
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        # what was done with the item decides whether a carried-out act moved it
+        ("deliver", "delivered"),
+        ("arrive", "delivered"),
+        ("transfer", "delivered"),
+        ("supply", "delivered"),
+        ("sell", "agreed"),
+        ("order", "agreed"),
+        ("offer", "offered"),
+        ("pledge", "promised"),
+    ],
+)
+def test_done_is_delivered_only_when_the_item_moved(
+    store: Store, action: str, expected: str
+) -> None:
+    drone = _stored(store, delivery_status="done", action=action)["drone"]
+    assert drone["status"] == expected
+
+
+def test_a_negated_delivery_is_no_delivery(store: Store) -> None:
+    drone = _stored(store, delivery_status="done", negated=True)["drone"]
+    assert (drone["status"], drone["status_basis"]) == ("reported", "event status")
 
 
 def test_filters(store: Store) -> None:

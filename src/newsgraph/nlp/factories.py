@@ -159,9 +159,12 @@ def make_attribution(nlp: Language, name: str) -> AttributionTagger:
     "newsgraph_claims",
     requires=["doc._.ng_events", "doc._.ng_attributions", "token.dep"],
     assigns=["doc._.ng_events"],
+    default_config={"status": "model"},
 )
-def make_claims(nlp: Language, name: str) -> ClaimsTagger:
-    return ClaimsTagger(nlp, name)
+def make_claims(nlp: Language, name: str, status: str) -> ClaimsTagger:
+    """Attribution chains, certainty and negation; the status by the trained model
+    (``"model"``) or the rules of :mod:`newsgraph.nlp.claims.certainty` (``"rules"``)."""
+    return ClaimsTagger(nlp, name, status=status)
 
 
 @Language.factory(

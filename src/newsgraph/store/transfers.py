@@ -24,8 +24,20 @@ __all__ = [
     "list_transfers",
 ]
 
-#: The statuses the view gives, from a request to a delivery.
-TRANSFER_STATUSES = ("requested", "agreed", "delivered", "refused", "hypothetical", "reported")
+#: The statuses the view gives, from a request to a delivery (``sql/0004_transfer_status.sql``).
+TRANSFER_STATUSES = (
+    "requested",
+    "offered",
+    "promised",
+    "agreed",
+    "planned",
+    "under_way",
+    "delivered",
+    "refused",
+    "denied",
+    "hypothetical",
+    "reported",
+)
 
 
 @dataclass(frozen=True, slots=True)

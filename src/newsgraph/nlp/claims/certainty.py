@@ -33,7 +33,9 @@ from .cues import (
 __all__ = ["FUTURE_STATUSES", "Assessment", "assess", "assess_token"]
 
 #: Statuses of events that have not happened (yet): MEANTIME's FUTURE.
-FUTURE_STATUSES = frozenset({"requested", "promised", "planned", "hypothetical", "refused"})
+FUTURE_STATUSES = frozenset(
+    {"requested", "offered", "promised", "planned", "hypothetical", "refused"}
+)
 
 _STOP = frozenset({"relcl", "appos", "parataxis", "ROOT", "meta", "dep", "list", "punct"})
 _OBJECT = frozenset({"dobj", "nsubjpass", "obj", "dative", "iobj"})

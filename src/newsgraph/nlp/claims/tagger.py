@@ -14,7 +14,9 @@ style states the source once per paragraph.
 
 Certainty is the weakest of what the event's own clause says (:func:`certainty.assess`) and
 what the cues of its chain say ("claimed" alleged, "believes" believed, "said" reported);
-status and negation come from :func:`certainty.assess`.
+negation comes from :func:`certainty.assess`; the status from the trained status model
+(:mod:`.status`) over the rule status and the trigger's grammar, or from the rules alone with
+``status="rules"``.
 """
 
 from __future__ import annotations
@@ -31,8 +33,12 @@ from .attribution import ACCORDING_TO, cue_of
 from .certainty import assess
 from .cues import ReportingVerb, source_kinds, weakest
 from .sources import source_links
+from .status import StatusModel, load_status_model, status_features
 
-__all__ = ["Claim", "ClaimsTagger", "claims_of", "refine_event"]
+__all__ = ["STATUS_DECIDERS", "Claim", "ClaimsTagger", "claims_of", "refine_event"]
+
+#: Who decides an event's status: the trained model (over the rules' reading) or the rules.
+STATUS_DECIDERS = ("model", "rules")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +148,15 @@ def _chain(claims: list[Claim], outlet: Outlet | None) -> tuple[AttributionSourc
 
 
 def refine_event(
-    doc: Doc, event: Event, claims: list[Claim], *, outlet: Outlet | None = None
+    doc: Doc,
+    event: Event,
+    claims: list[Claim],
+    *,
+    outlet: Outlet | None = None,
+    status_model: StatusModel | None = None,
 ) -> Event:
-    """``event`` with its status, certainty, negation and attribution chain filled in."""
+    """``event`` with its status, certainty, negation and attribution chain filled in (the
+    status by ``status_model`` when one is given, else by the rules)."""
     trigger = event.trigger
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     enclosing = _enclosing(claims, trigger.start, trigger.end)
@@ -154,9 +166,19 @@ def refine_event(
         return dataclasses.replace(event, attribution=_chain(enclosing, outlet))
     assessment = assess(span)
     certainty = weakest([assessment.certainty, *(c.verb.certainty for c in enclosing)])
+    status = assessment.status
+    if status_model is not None:
+        status = status_model.decide(
+            status_features(
+                span.root,
+                event_type=event.type,
+                rule_status=assessment.status,
+                negated=assessment.negated,
+            )
+        )
     return dataclasses.replace(
         event,
-        status=assessment.status,
+        status=status,
         certainty=certainty,
         negated=event.negated or assessment.negated,
         attribution=_chain(enclosing, outlet),
@@ -166,8 +188,13 @@ def refine_event(
 class ClaimsTagger:
     """Refine every event of ``doc._.ng_events`` (events are frozen: each is replaced)."""
 
-    def __init__(self, nlp: Language, name: str = "newsgraph_claims") -> None:
+    def __init__(
+        self, nlp: Language, name: str = "newsgraph_claims", status: str = "model"
+    ) -> None:
+        if status not in STATUS_DECIDERS:
+            raise ValueError(f"status must be one of {', '.join(STATUS_DECIDERS)}, got {status!r}")
         self.name = name
+        self.status_model = load_status_model() if status == "model" else None
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = doc._.ng_events or []
@@ -175,5 +202,8 @@ class ClaimsTagger:
             return doc
         outlet: Outlet | None = doc._.ng_outlet
         claims = claims_of(doc, outlet=outlet)
-        doc._.ng_events = [refine_event(doc, e, claims, outlet=outlet) for e in events]
+        doc._.ng_events = [
+            refine_event(doc, e, claims, outlet=outlet, status_model=self.status_model)
+            for e in events
+        ]
         return doc
