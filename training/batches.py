@@ -166,6 +166,17 @@ def choose_round3() -> list[sources.Article]:
     return [a for label in sorted(fresh) for a in fresh[label][:NGEC_PER_LABEL_3]]
 
 
+def choose_round6() -> list[sources.Article]:
+    """Round 6: every ECB+ and MEANTIME article (real news) that no earlier round took and
+    news-events does not hold."""
+    used = set()
+    for path in sorted(sources.ROOT.glob("selection*.json")):
+        for ids in json.loads(path.read_text())["batches"].values():
+            used.update(ids)
+    excluded = news_events_ids() | used
+    return [a for a in [*sources.ecbplus(), *sources.meantime()] if a.id not in excluded]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -173,14 +184,19 @@ def main() -> None:
     parser.add_argument(
         "--own", action="store_true", help="only split training/texts into OUT/own.jsonl"
     )
-    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5))
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5, 6))
     args = parser.parse_args()
     if args.own:
         split_own(args.out)
         return
-    articles = {1: choose, 2: choose_round2, 3: choose_round3, 4: choose_round3, 5: choose_round3}[
-        args.round
-    ]()
+    articles = {
+        1: choose,
+        2: choose_round2,
+        3: choose_round3,
+        4: choose_round3,
+        5: choose_round3,
+        6: choose_round6,
+    }[args.round]()
     records = records_of(articles)
     rng = random.Random(SEED)
     rng.shuffle(records)
@@ -194,7 +210,7 @@ def main() -> None:
     selection: dict[str, object] = {"seed": SEED, "batches": {}, "double": {}}
     for k, batch in enumerate(batches):
         rng.shuffle(batch)
-        prefix = {1: "batch", 2: "round2", 3: "round3", 4: "round4", 5: "round5"}[args.round]
+        prefix = "batch" if args.round == 1 else f"round{args.round}"
         with (args.out / f"{prefix}_{k}.jsonl").open("w", encoding="utf-8") as handle:
             for record in batch:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -114,7 +114,7 @@ def _conflibert_predictions(document: Document) -> AnnotatedDocument:
     text = document.text
     events: tuple[Event, ...] = ()
     if text.startswith("Ostland"):
-        events = (event(text, "shelled", cameo="190"),)
+        events = (event(text, "shelled", type="ASSAULT", cameo="190"),)
     elif text.startswith("Elbonia"):
         events = (event(text, "said", cameo="010"),)
     elif text.startswith("The Ostland"):
@@ -142,6 +142,8 @@ def test_conflibert_quad_and_spans(tmp_path: Path, fake_pipeline: FakePipeline) 
     # 190 -> 4 (right), 010 -> 0 (gold 1), no event -> 0 (right).
     assert m["quad_accuracy"] == pytest.approx(2 / 3)
     assert m["quad_macro_f1"] == pytest.approx((1 + 0 + 0 + 0 + 2 / 3) / 5)
+    # by PLOVER type, the dataset's way: ASSAULT -> 4, CONSULT ("said") -> 1: all three right
+    assert m["quad_macro_f1_by_type"] == pytest.approx((1 + 1 + 0 + 0 + 1) / 5)
     # "Ostland army" shares tokens with "The Ostland army" but is not equal to it; "Zed" is a
     # predicted actor with no gold S span in its sentence.
     assert (m["actor_span_relaxed_precision"], m["actor_span_relaxed_recall"]) == (0.5, 1.0)
