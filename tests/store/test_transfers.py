@@ -1,4 +1,4 @@
-"""The transfers view (migrations 0002 and 0004) and its listing."""
+"""The transfers view (migrations 0002 and 0005) and its listing."""
 
 from __future__ import annotations
 

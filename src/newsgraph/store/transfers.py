@@ -24,7 +24,7 @@ __all__ = [
     "list_transfers",
 ]
 
-#: The statuses the view gives, from a request to a delivery (``sql/0004_transfer_status.sql``).
+#: The statuses the view gives, from a request to a delivery (``sql/0005_transfer_status.sql``).
 TRANSFER_STATUSES = (
     "requested",
     "offered",

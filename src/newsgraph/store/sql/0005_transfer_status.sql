@@ -1,4 +1,4 @@
--- newsgraph store, version 4: transfer statuses as far along as the event says (issue 13).
+-- newsgraph store, version 5: transfer statuses as far along as the event says (issue 13).
 -- The transfers view of 0002, with one change: its status. A transfer is `delivered` only when
 -- the event was carried out (status done, not negated) and what was done with the item moves it
 -- (deliver, arrive, receive, transfer, supply, smuggle: data/materiel_actions.tsv); an event
