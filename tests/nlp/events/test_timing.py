@@ -63,6 +63,13 @@ def _event(annotator: Annotator, text: str, trigger: str) -> Event:
             ("2025-W43", "sentence"),
             None,
         ),
+        # a deadline a threat sets lies ahead of the threat
+        (
+            "Ruritania sanctioned Freedonia last week and threatened more sanctions by December.",
+            "threatened",
+            ("2025-W43", "sentence"),
+            "2025-12",
+        ),
     ],
 )
 def test_timing_act_and_target(
