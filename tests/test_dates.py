@@ -52,11 +52,25 @@ def test_dates_no_code_reaches_a_reader(value: str) -> None:
     assert not re.search(r"\b(?:WI|SP|SU|FA|TEV|TNI|W\d\d)\b", shown)
 
 
-def test_dates_decade_part_from_its_days() -> None:
-    # "until the end of the next decade": the value is the decade, the days its last years
-    assert format_time("203", start=date(2036, 8, 31), end=date(2039, 12, 31)) == "late 2030s"
-    assert format_time("203", start=date(2030, 1, 1), end=date(2032, 12, 31)) == "early 2030s"
-    assert format_time("203", start=date(2030, 1, 1), end=date(2039, 12, 31)) == "2030s"
+@pytest.mark.parametrize(
+    ("value", "start", "end", "shown"),
+    [
+        # "until the end of the next decade": the value is the decade, the days its last third
+        ("203", date(2036, 8, 31), date(2039, 12, 31), "late 2030s"),
+        ("203", date(2030, 1, 1), date(2033, 4, 30), "early 2030s"),
+        ("203", date(2030, 1, 1), date(2039, 12, 31), "2030s"),
+        ("2025-10", date(2025, 10, 21), date(2025, 10, 31), "late Oct 2025"),
+        ("2024", date(2024, 1, 1), date(2024, 4, 30), "early 2024"),
+        ("2024", date(2024, 5, 1), date(2024, 8, 31), "mid 2024"),
+        ("2024", date(2024, 1, 1), date(2024, 12, 31), "2024"),
+        # days outside the value's period say nothing about its part
+        ("2024", date(2023, 5, 1), date(2024, 8, 31), "2024"),
+    ],
+)
+def test_dates_part_of_a_period_from_its_days(
+    value: str, start: date, end: date, shown: str
+) -> None:
+    assert format_time(value, start=start, end=end) == shown
 
 
 def test_dates_range_shows_both_ends() -> None:

@@ -70,15 +70,19 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _decade(value: str, start: date | None, end: date | None) -> str:
-    first = int(value) * 10
-    words = f"{first}s"
-    # "the end of the next decade" covers its last years only: say so.
-    if start is not None and end is not None and start.year // 10 * 10 == first:
-        if start.year - first >= 6:
-            return f"late {words}"
-        if end.year - first <= 3:
-            return f"early {words}"
+def _part(words: str, first: date, last: date, start: date | None, end: date | None) -> str:
+    """``words`` of the period ``first`` .. ``last``, with "early", "mid" or "late" when the
+    days ``start`` .. ``end`` cover only that part of it (the time tagger narrows "the end of
+    the decade", "later this month" and "early 2024" to a third of the period)."""
+    if start is None or end is None or not (first <= start <= end <= last):
+        return words
+    later, sooner = start > first, end < last
+    if later and sooner:
+        return f"mid {words}"
+    if later:
+        return f"late {words}"
+    if sooner:
+        return f"early {words}"
     return words
 
 
@@ -105,16 +109,20 @@ def _value(value: str, start: date | None, end: date | None) -> str | None:
             return f"weekend of {format_date(monday + timedelta(days=5))}"
         return f"week of {format_date(monday)}"
     if match := _MONTH.match(value):
-        return _month(int(match[1]), int(match[2]))
+        year, month = int(match[1]), int(match[2])
+        first = date(year, month, 1)
+        return _part(_month(year, month), first, _month_end(first), start, end)
     if match := _QUARTER.match(value):
         return f"{match[2]}{match[3]} {match[1]}"
     if match := _SEASON.match(value):
         year, season = int(match[1]), _SEASONS[match[2]]
         return f"winter {year}/{(year + 1) % 100:02d}" if match[2] == "WI" else f"{season} {year}"
     if _YEAR.match(value):
-        return value
+        year = int(value)
+        return _part(value, date(year, 1, 1), date(year, 12, 31), start, end)
     if _DECADE.match(value):
-        return _decade(value, start, end)
+        decade = int(value) * 10
+        return _part(f"{decade}s", date(decade, 1, 1), date(decade + 9, 12, 31), start, end)
     if _CENTURY.match(value):
         return f"{_ordinal(int(value) + 1)} century"
     if match := _DURATION.match(value):
