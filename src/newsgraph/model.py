@@ -237,11 +237,12 @@ class TimeExpression:
 
 @dataclass(frozen=True, slots=True)
 class EventTime:
-    """When an event happened, and where that came from.
+    """A time of an event, and where that came from: ``Event.time`` (when the act happened or
+    was said) or ``Event.target_time`` (the time the act points at: "by 2030", "next spring").
 
     ``source`` is ``sentence`` (a time expression in the event's sentence), ``context`` (one
     nearby) or ``publication`` (nothing in the text: the publication date, marked as such, with
-    no offsets).
+    no offsets; never for a target time).
     """
 
     value: str | None
@@ -417,6 +418,7 @@ class Event:
     actors: tuple[EventActor, ...] = ()
     recipients: tuple[EventActor, ...] = ()
     time: EventTime | None = None
+    target_time: EventTime | None = None
     location: Location | None = None
     status: str | None = None
     certainty: str | None = None
@@ -439,6 +441,7 @@ class Event:
             "trigger": self.trigger.to_dict(),
             "sentence": {"start": self.sentence_start, "end": self.sentence_end},
             "time": self.time.to_dict() if self.time else None,
+            "target_time": self.target_time.to_dict() if self.target_time else None,
             "location": self.location.to_dict() if self.location else None,
             "status": self.status,
             "certainty": self.certainty,

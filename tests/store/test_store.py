@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -246,3 +247,40 @@ def test_export_refuses_file_for_table_formats(store: Store, tmp_path: Path) -> 
     target.write_text("x")
     with pytest.raises(StoreError, match="not a folder"):
         export_store(store, "parquet", target)
+
+
+def test_migrations_run_a_shared_backfill_once_with_the_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backfill reads today's schema: of the pending migrations naming it, only the last
+    runs it (an earlier one would read columns a later one adds)."""
+    from newsgraph.store import migrations as module
+
+    ran: list[str] = []
+    monkeypatch.setattr(module, "_backfill", lambda name: lambda con: ran.append(name))
+    con = duckdb.connect(str(tmp_path / "fresh.duckdb"))
+    applied = module.apply_migrations(con)
+    con.close()
+    assert [m.name for m in applied] == [m.name for m in migrations()]
+    named = [m.name for m in migrations() if m.name in module.BACKFILLS]
+    assert len(named) >= 2 and ran == [named[-1]]
+
+
+def test_target_time_is_kept_and_listed(store: Store) -> None:
+    annotated = _annotated()
+    (event,) = annotated.events
+    target = EventTime(
+        value="2026-SP",
+        granularity="season",
+        type="approximate",
+        source="sentence",
+        start_date=date(2026, 3, 1),
+        end_date=date(2026, 5, 31),
+        text="next spring",
+    )
+    store.write_batch([replace(annotated, events=(replace(event, target_time=target),))])
+    (row,) = list_events(store, EventQuery())
+    assert (row["target_time_value"], row["target_time_start"]) == ("2026-SP", date(2026, 3, 1))
+    assert row["event_date"] == date(2025, 3, 14)  # ordered by the act, not the target
+    (back,) = store.annotated_document(annotated.document.id).events
+    assert back.target_time == target

@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from ..config import SETTINGS_HELP, Settings, load_settings
+from ..dates import format_time
 from ..errors import ConfigError, NewsgraphError
 from ..ingest import FORMATS, Format
 from ..model import Rejection
@@ -166,7 +167,9 @@ def print_rows(rows: list[dict[str, Any]], fmt: str, *, title: str) -> None:
 def _events_table(rows: list[dict[str, Any]], *, title: str) -> None:
     cells = [
         {
-            "date": (row["date"] or "") + ("*" if row["date_source"] == "publication" else ""),
+            "date": (format_time(row["date"]) if row["date"] else "")
+            + ("*" if row["date_source"] == "publication" else ""),
+            "refers to": format_time(row["target_date"]) if row.get("target_date") else "",
             "type": row["type"] + (" (neg)" if row["negated"] else ""),
             "actors": escape(row["actors"]),
             "recipients": escape(row["recipients"]),
@@ -180,7 +183,7 @@ def _events_table(rows: list[dict[str, Any]], *, title: str) -> None:
         for row in rows
     ]
     # Columns nothing has filled (yet) are left out rather than shown empty.
-    optional = {"status", "certainty", "attribution"}
+    optional = {"refers to", "status", "certainty", "attribution"}
     names = list(cells[0]) if cells else []
     columns = [c for c in names if c not in optional or any(cell[c] for cell in cells)]
     table = Table(title=f"{len(rows)} {title}", show_lines=False, expand=False)

@@ -12,8 +12,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from ..dates import format_date, format_time
 from ..errors import ConfigError
-from ..model import AnnotatedDocument
+from ..model import AnnotatedDocument, EventTime
 from ..store import EXPORT_FORMATS, EventQuery, Store, export_store, list_events, store_stats
 from .app import (
     DbOption,
@@ -34,6 +35,7 @@ def _event_row(row: dict[str, Any]) -> dict[str, Any]:
         "doc_id": row["doc_id"],
         "date": row["time_value"] or (row["published"].isoformat() if row["published"] else None),
         "date_source": row["time_source"],
+        "target_date": row["target_time_value"],
         "type": row["type"],
         "mode": row["mode"],
         "cameo": row["cameo"],
@@ -118,6 +120,12 @@ def _highlighted(item: AnnotatedDocument) -> Text:
     return text
 
 
+def _when(time: EventTime | None) -> str:
+    if time is None or time.value is None:
+        return ""
+    return format_time(time.value, type=time.type, start=time.start_date, end=time.end_date)
+
+
 @app.command("show")
 def show_command(
     doc_id: Annotated[str, typer.Argument(help="Document id, or a unique prefix of it.")],
@@ -138,7 +146,7 @@ def show_command(
     meta = [
         ("id", doc.id),
         ("outlet", f"{doc.outlet.name} ({doc.outlet.abbreviation})" if doc.outlet else "-"),
-        ("published", doc.published.isoformat() if doc.published else "-"),
+        ("published", format_date(doc.published) if doc.published else "-"),
         ("tags", ", ".join(doc.tags) or "-"),
         ("credit", doc.credit or "-"),
         ("origin", doc.origin),
@@ -152,11 +160,16 @@ def show_command(
     out.print(f"[dim]entities:[/] {legend}  [underline]event trigger[/]")
     if item.times:
         table = Table(title="time expressions")
-        for column in ("text", "value", "granularity", "type", "reason"):
+        for column in ("text", "when", "granularity", "type", "reason"):
             table.add_column(column, overflow="fold")
         for t in item.times:
+            when = format_time(t.value, type=t.type, start=t.start_date, end=t.end_date)
             table.add_row(
-                escape(t.text), t.value or "", t.granularity or "", t.type, escape(t.reason)
+                escape(t.text),
+                when if t.value else "",
+                t.granularity or "",
+                t.type,
+                escape(t.reason),
             )
         out.print(table)
     if item.events:
@@ -167,6 +180,7 @@ def show_command(
             "actors",
             "recipients",
             "time",
+            "refers to",
             "status",
             "certainty",
             "attribution",
@@ -178,9 +192,8 @@ def show_command(
                 escape(e.trigger.text),
                 escape(parties_text([a.to_dict() for a in e.actors])),
                 escape(parties_text([r.to_dict() for r in e.recipients])),
-                (e.time.value or "") + ("*" if e.time and e.time.source == "publication" else "")
-                if e.time
-                else "",
+                _when(e.time) + ("*" if e.time and e.time.source == "publication" else ""),
+                _when(e.target_time),
                 e.status or "",
                 e.certainty or "",
                 escape(" > ".join(s.name for s in e.attribution)),

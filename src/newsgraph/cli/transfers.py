@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from ..dates import format_time
 from ..store import TRANSFER_STATUSES, Store, TransferQuery, find_transfers
 from .app import DbOption, OutputFormat, app, out, parse_date, print_rows, settings_from
 
@@ -75,7 +76,8 @@ def _table(rows: list[dict[str, Any]]) -> None:
             what += f" ({row['hedge']})"
         source = row["sources"] or row["outlet"] or ""
         table.add_row(
-            (row["date"] or "") + ("*" if row["date_source"] == "publication" else ""),
+            (format_time(row["date"]) if row["date"] else "")
+            + ("*" if row["date_source"] == "publication" else ""),
             escape(row["supplier"] or "?"),
             escape(row["recipient"] or "?"),
             escape(what),

@@ -39,7 +39,8 @@ EXPORT_TABLES = (
 _EVENT_LIST = """
 SELECT e.event_id, e.doc_id, d.published, d.outlet, e.type, e.mode, e.cameo, e.quad, e.score,
        e.status, e.certainty, e.negated, e.confidence, e.time_value, e.time_start, e.time_end,
-       e.time_source, e.trigger_text,
+       e.time_source, e.target_time_value, e.target_time_start, e.target_time_end,
+       e.trigger_text,
        (SELECT string_agg(coalesce(a.code, '?') || ':' || a.name, '; ' ORDER BY a.idx)
           FROM event_actors a WHERE a.event_id = e.event_id AND a.role = 'actor') AS actors,
        (SELECT string_agg(coalesce(a.code, '?') || ':' || a.name, '; ' ORDER BY a.idx)

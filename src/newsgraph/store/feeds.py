@@ -10,12 +10,13 @@ from datetime import UTC, datetime, time
 from typing import Any
 from urllib.parse import quote
 
+from ..dates import format_date, format_time
 from ..errors import MissingExtraError
 from .queries import EventQuery, list_events
 from .store import Store
 from .tags import parse_tag, tags_of_row
 
-__all__ = ["event_title", "tag_feed"]
+__all__ = ["event_title", "event_when", "tag_feed"]
 
 
 def event_title(row: dict[str, Any]) -> str:
@@ -25,6 +26,22 @@ def event_title(row: dict[str, Any]) -> str:
     parties = f"{actors} -> {recipients}" if recipients else actors
     negated = " (negated)" if row.get("negated") else ""
     return f"{row['type']}{negated}: {parties} ({row['trigger_text']})"
+
+
+def event_when(row: dict[str, Any]) -> str:
+    """When an event row happened, in words, and the time it refers to: ``14 Oct 2025, for
+    spring 2026``; the publication date when the text gives no time."""
+    if row.get("time_value"):
+        when = format_time(row["time_value"])
+    elif row.get("event_date"):
+        when = format_date(row["event_date"])
+    else:
+        return ""
+    if row.get("time_source") == "publication":
+        when += " (published)"
+    if row.get("target_time_value"):
+        when += f", for {format_time(row['target_time_value'])}"
+    return when
 
 
 def _utc(value: Any) -> datetime:
@@ -63,7 +80,8 @@ def tag_feed(store: Store, tag: str, *, base_url: str, limit: int = 50) -> bytes
             entry.published(_utc(row["event_date"]))
         source = row.get("outlet") or row.get("outlet_abbreviation")
         entry.author({"name": source or "newsgraph"})
-        entry.summary(row["sentence"])
+        when = event_when(row)
+        entry.summary(f"{when}: {row['sentence']}" if when else row["sentence"])
         for name in tags_of_row(row):
             entry.category(term=name, label=f"#{name}")
     return bytes(feed.atom_str(pretty=True))

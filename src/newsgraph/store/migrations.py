@@ -4,6 +4,9 @@ Every applied migration is a row of ``schema_migrations``; opening a store appli
 ones in one transaction each. A store newer than this code is refused rather than damaged.
 A migration whose new table is derived from the others names, in :data:`BACKFILLS`, the
 function that fills it from a populated store; it runs after the SQL, in the same transaction.
+A backfill is today's code, which reads today's schema: when several pending migrations name
+the same function, it runs once, with the last of them (until then the derived table stays
+empty, and a store left there by a crash still has that last migration pending).
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ _NAME = re.compile(r"^(?P<version>\d{4})_(?P<name>[a-z0-9_]+)\.sql$")
 #: Migration name (not number: numbers change when branches merge) -> ``module:function`` that
 #: fills the migration's derived table from the stored rows, given the connection. Imported
 #: when it runs: those modules import the store, which imports this one.
-BACKFILLS: dict[str, str] = {"event_index": "newsgraph.store.event_index:backfill"}
+BACKFILLS: dict[str, str] = {
+    "event_index": "newsgraph.store.event_index:backfill",
+    "target_time": "newsgraph.store.event_index:backfill",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +90,14 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[Migration]:
             f"the store's schema is version {current}, newer than this newsgraph knows "
             f"({len(known)}); upgrade newsgraph"
         )
+    pending = known[current:]
+    last_backfill = {BACKFILLS[m.name]: m.name for m in pending if m.name in BACKFILLS}
     applied = []
-    for migration in known[current:]:
+    for migration in pending:
         try:
             con.execute("BEGIN TRANSACTION")
             con.execute(migration.sql)
-            if migration.name in BACKFILLS:
+            if last_backfill.get(BACKFILLS.get(migration.name, "")) == migration.name:
                 _backfill(migration.name)(con)
             con.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",

@@ -32,7 +32,14 @@ _ORDER = {
 #: conflictual, in ingestion order.
 EVENT_ORDERS = tuple(_ORDER)
 # Values of the listing's rows that JSON gives as text.
-_DATES = ("event_date", "published", "time_start", "time_end")
+_DATES = (
+    "event_date",
+    "published",
+    "time_start",
+    "time_end",
+    "target_time_start",
+    "target_time_end",
+)
 # A newest-first (oldest-first) page is looked for among the events of the newest (oldest) 8
 # days first, then 128 days, then all: a window only scans the row groups its dates can be in.
 # It is kept only when it holds the whole page, so the page is exactly the whole store's.

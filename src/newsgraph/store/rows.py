@@ -42,6 +42,20 @@ __all__ = [
 ]
 
 _S, _I, _F, _D, _B = pa.string(), pa.int32(), pa.float64(), pa.date32(), pa.bool_()
+# The columns of an event time, after a prefix (time_, target_time_), and their types.
+_TIME_PARTS = (
+    "text",
+    "start_char",
+    "end_char",
+    "value",
+    "start",
+    "end",
+    "granularity",
+    "type",
+    "source",
+    "reason",
+)
+_TIME_TYPES = (_S, _I, _I, _S, _D, _D, _S, _S, _S, _S)
 
 #: Where each field of :class:`~newsgraph.model.Event` is kept: columns of ``events``, or
 #: ``table.*`` for a child table. tests/store/test_drift.py checks it against the model, the
@@ -70,6 +84,7 @@ EVENT_COLUMNS: dict[str, tuple[str, ...]] = {
         "time_source",
         "time_reason",
     ),
+    "target_time": tuple(f"target_time_{part}" for part in _TIME_PARTS),
     "location": ("location",),
     "status": ("status",),
     "certainty": ("certainty",),
@@ -181,6 +196,11 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
             ("negated", _B),
             ("confidence", _F),
             ("extractor", _S),
+            # added by a later migration, so after the others
+            *(
+                (f"target_time_{part}", kind)
+                for part, kind in zip(_TIME_PARTS, _TIME_TYPES, strict=True)
+            ),
         ]
     ),
     "event_actors": pa.schema(
@@ -263,8 +283,34 @@ def _actor_row(event: Event, role: str, index: int, item: EventActor) -> dict[st
     }
 
 
+def _time_columns(time: EventTime | None, prefix: str) -> dict[str, Any]:
+    values: tuple[Any, ...] = (None,) * len(_TIME_PARTS)
+    if time is not None:
+        values = (
+            *(time.text, time.start, time.end, time.value, time.start_date, time.end_date),
+            *(time.granularity, time.type, time.source, time.reason),
+        )
+    return {f"{prefix}{part}": value for part, value in zip(_TIME_PARTS, values, strict=True)}
+
+
+def _time_of(row: dict[str, Any], prefix: str) -> EventTime | None:
+    if row[f"{prefix}type"] is None:
+        return None
+    return EventTime(
+        value=row[f"{prefix}value"],
+        granularity=row[f"{prefix}granularity"],
+        type=row[f"{prefix}type"],
+        source=row[f"{prefix}source"],
+        start_date=row[f"{prefix}start"],
+        end_date=row[f"{prefix}end"],
+        reason=row[f"{prefix}reason"] or "",
+        text=row[f"{prefix}text"],
+        start=row[f"{prefix}start_char"],
+        end=row[f"{prefix}end_char"],
+    )
+
+
 def _event_row(event: Event, doc_id: str, index: int) -> dict[str, Any]:
-    time = event.time
     return {
         "event_id": event.id,
         "doc_id": doc_id,
@@ -279,22 +325,14 @@ def _event_row(event: Event, doc_id: str, index: int) -> dict[str, Any]:
         "trigger_text": event.trigger.text,
         "sentence_start": event.sentence_start,
         "sentence_end": event.sentence_end,
-        "time_text": time.text if time else None,
-        "time_start_char": time.start if time else None,
-        "time_end_char": time.end if time else None,
-        "time_value": time.value if time else None,
-        "time_start": time.start_date if time else None,
-        "time_end": time.end_date if time else None,
-        "time_granularity": time.granularity if time else None,
-        "time_type": time.type if time else None,
-        "time_source": time.source if time else None,
-        "time_reason": time.reason if time else None,
+        **_time_columns(event.time, "time_"),
         "location": json.dumps(event.location.to_dict()) if event.location else None,
         "status": event.status,
         "certainty": event.certainty,
         "negated": event.negated,
         "confidence": event.confidence,
         "extractor": event.extractor,
+        **_time_columns(event.target_time, "target_time_"),
     }
 
 
@@ -476,20 +514,6 @@ def annotated_from_rows(
     rebuilt_events = []
     for row in sorted(events, key=lambda r: r["idx"]):
         parts = by_event[row["event_id"]]
-        time = None
-        if row["time_type"] is not None:
-            time = EventTime(
-                value=row["time_value"],
-                granularity=row["time_granularity"],
-                type=row["time_type"],
-                source=row["time_source"],
-                start_date=row["time_start"],
-                end_date=row["time_end"],
-                reason=row["time_reason"] or "",
-                text=row["time_text"],
-                start=row["time_start_char"],
-                end=row["time_end_char"],
-            )
         location = None
         if row["location"]:
             location = Location(**json.loads(row["location"]))
@@ -508,7 +532,8 @@ def annotated_from_rows(
                 recipients=tuple(
                     actor(r) for r in sorted(parts["recipient"], key=lambda r: r["idx"])
                 ),
-                time=time,
+                time=_time_of(row, "time_"),
+                target_time=_time_of(row, "target_time_"),
                 location=location,
                 status=row["status"],
                 certainty=row["certainty"],

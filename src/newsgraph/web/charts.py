@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..dates import format_date, format_period
+
 __all__ = ["Bar", "GraphView", "Timeline", "graph_view", "timeline"]
 
 
@@ -32,12 +34,18 @@ class Timeline:
     names: tuple[str, ...]
 
 
+def _tick(day: date, interval: str) -> str:
+    """A short label under a bar group: the period without "week of"."""
+    return format_date(day) if interval == "week" else format_period(day, interval)
+
+
 def timeline(
     periods: Sequence[date],
     series: Sequence[tuple[str, Sequence[int]]],
     *,
     width: int = 900,
     height: int = 220,
+    interval: str = "day",
 ) -> Timeline:
     """Grouped bars: one group per period, one bar per series, heights scaled to the peak."""
     top, bottom, left = 12, 36, 40
@@ -58,12 +66,12 @@ def timeline(
                     width=round(bar_width, 2),
                     height=round(bar_height, 2),
                     series=number,
-                    title=f"{day.isoformat()}: {value} {name}",
+                    title=f"{format_period(day, interval)}: {value} {name}",
                 )
             )
     step = max(1, math.ceil(count / 8))
     ticks = tuple(
-        (round(left + index * group + group / 2, 2), day.isoformat())
+        (round(left + index * group + group / 2, 2), _tick(day, interval))
         for index, day in enumerate(periods)
         if index % step == 0
     )

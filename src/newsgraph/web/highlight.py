@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import AnnotatedDocument, Event
+from ..dates import format_time
+from ..model import AnnotatedDocument, Event, EventTime, TimeExpression
 
 __all__ = ["Mark", "Segment", "document_marks", "event_marks", "segments"]
 
@@ -59,6 +60,12 @@ def segments(
     return out
 
 
+def _when(time: EventTime | TimeExpression) -> str:
+    if time.value is None:
+        return "unresolved"
+    return format_time(time.value, type=time.type, start=time.start_date, end=time.end_date)
+
+
 def event_marks(event: Event) -> list[Mark]:
     """The evidence of one event: trigger, actors, recipients, time, place, materiel, sources."""
     marks = [Mark(event.trigger.start, event.trigger.end, "trigger", f"trigger: {event.type}")]
@@ -66,9 +73,9 @@ def event_marks(event: Event) -> list[Mark]:
     marks += [
         Mark(r.start, r.end, "recipient", f"recipient: {r.actor.name}") for r in event.recipients
     ]
-    time = event.time
-    if time and time.start is not None and time.end is not None:
-        marks.append(Mark(time.start, time.end, "time", f"time: {time.value or '?'}"))
+    for label, time in (("time", event.time), ("refers to", event.target_time)):
+        if time and time.start is not None and time.end is not None:
+            marks.append(Mark(time.start, time.end, "time", f"{label}: {_when(time)}"))
     place = event.location
     if place:
         marks.append(Mark(place.start, place.end, "place", f"place: {place.name or place.text}"))
@@ -84,7 +91,7 @@ def event_marks(event: Event) -> list[Mark]:
 def document_marks(item: AnnotatedDocument, *, events: Sequence[Event] | None = None) -> list[Mark]:
     """Every annotation of a document: entities by label, times, event triggers, attributions."""
     marks = [Mark(e.start, e.end, f"ent-{e.label}", e.label) for e in item.entities]
-    marks += [Mark(t.start, t.end, "time", f"time: {t.value or '?'}") for t in item.times]
+    marks += [Mark(t.start, t.end, "time", f"time: {_when(t)}") for t in item.times]
     for event in item.events if events is None else events:
         marks.append(Mark(event.trigger.start, event.trigger.end, "trigger", event.type))
     for attribution in item.attributions:

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..dates import format_date, format_period, format_time
 from ..http.deps import (
     DocumentQueryDep,
     EventQueryDep,
@@ -25,7 +26,7 @@ from ..http.deps import (
     optional_text,
 )
 from ..http.items import event_item
-from ..model import EVENT_CERTAINTIES, EVENT_STATUSES
+from ..model import EVENT_CERTAINTIES, EVENT_STATUSES, EventTime
 from ..resources import read_table
 from ..store import EventQuery, list_events, store_stats
 from ..store.analytics import INTERVALS, actor_graph, actor_profile, dyad_series
@@ -50,7 +51,21 @@ def _environment() -> Environment:
     )
     env.filters["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v})
     env.filters["path"] = lambda value: quote(str(value), safe="/")
+    env.filters["when"] = _when
+    env.filters["day"] = lambda value: format_date(value) if value else ""
+    env.filters["period"] = format_period
     return env
+
+
+def _when(value: EventTime | str | None) -> str:
+    """A time in words (newsgraph.dates): an event's time, or a value of the listing."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return format_time(value)
+    if value.value is None:
+        return "unresolved"
+    return format_time(value.value, type=value.type, start=value.start_date, end=value.end_date)
 
 
 templates = Jinja2Templates(env=_environment())
@@ -170,9 +185,12 @@ def actors_page(
     )
 
 
-def _series_chart(rows: list[dict[str, Any]], names: list[tuple[str, str]]) -> Any:
+def _series_chart(
+    rows: list[dict[str, Any]], names: list[tuple[str, str]], *, interval: str
+) -> Any:
     periods = [row["period"] for row in rows]
-    return timeline(periods, [(label, [row[key] for row in rows]) for key, label in names])
+    series = [(label, [row[key] for row in rows]) for key, label in names]
+    return timeline(periods, series, interval=interval)
 
 
 @router.get("/actors/{actor:path}")
@@ -192,7 +210,9 @@ def actor_page(
         until=optional_date(until, "until"),
     )
     chart = _series_chart(
-        profile["series"], [("as_actor", "as actor"), ("as_recipient", "as recipient")]
+        profile["series"],
+        [("as_actor", "as actor"), ("as_recipient", "as recipient")],
+        interval=interval,
     )
     return _render(
         request,
@@ -232,6 +252,7 @@ def dyad_page(
         chart = _series_chart(
             series["series"],
             [("forward", f"{first} on {second}"), ("backward", f"{second} on {first}")],
+            interval=interval,
         )
     return _render(
         request,

@@ -120,6 +120,10 @@ def test_clock_time_moves_to_the_day_named_before(blank: Language) -> None:
         ("The court ruled on Dec. 7.", "Dec. 7", "2025-12-07"),
         ("The court ruled on Sept. 7.", "Sept. 7", "2025-09-07"),
         ("Tuesday's ruling angered the opposition.", "Tuesday", "2025-10-28"),
+        # a deadline set by a commitment or a demand lies ahead of it, whatever its tense
+        ("Ruritania threatened more sanctions by December.", "December", "2025-12"),
+        ("Freedonia promised to pay the debt by January.", "January", "2026-01"),
+        ("Freedonia delivered the radars by December.", "December", "2024-12"),
     ],
 )
 def test_tense_decides_the_direction(

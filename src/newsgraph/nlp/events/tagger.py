@@ -1,6 +1,6 @@
 """The ``newsgraph_events`` component: the coder the settings name finds the events; those
-below ``min_confidence`` are left out; each gets its time here (:mod:`.timing`), the one place
-that decides it.
+below ``min_confidence`` are left out; each gets its act time and target time here
+(:mod:`.timing`), the one place that decides them.
 
 ``min_confidence`` below 0 means the coder's own default: its ``default_min_confidence``
 attribute where it has one (the trained coder's calibrated threshold), else 0 (keep all). A
@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ...config import DEFAULT_CODER
 from ...model import Event
 from . import coders
-from .timing import event_time
+from .timing import event_times
 
 __all__ = ["EventTagger"]
 
@@ -44,9 +44,10 @@ class EventTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = self.coder.code(doc)
-        doc._.ng_events = [
-            replace(event, time=event_time(doc, event))
-            for event in events
-            if event.confidence >= self.min_confidence
-        ]
+        kept = [event for event in events if event.confidence >= self.min_confidence]
+        timed = []
+        for event in kept:
+            time, target_time = event_times(doc, event)
+            timed.append(replace(event, time=time, target_time=target_time))
+        doc._.ng_events = timed
         return doc

@@ -66,6 +66,14 @@ _DEADLINE_WORDS = frozenset(
 # "postponed until Tuesday", "extended to Nov. 16": the new date lies ahead.
 _RESCHEDULE_LEMMAS = frozenset({"postpone", "delay", "extend", "defer", "adjourn", "push"})
 _PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
+# "promised delivery by December", "threatened sanctions by January", "asked them to leave by
+# Friday": a deadline set by a commitment or a demand lies ahead of it, whatever its tense.
+_COMMITMENT_LEMMAS = frozenset(
+    {
+        "promise", "pledge", "vow", "threaten", "agree", "offer", "ask", "request", "demand",
+        "urge", "order", "commit", "undertake", "guarantee", "warn", "instruct",
+    }
+)  # fmt: skip
 _DEICTIC = frozenset({"this", "last", "next", "that", "coming", "past"})
 _UNIT_WORDS = frozenset({"year", "month", "week", "quarter", "weekend", "decade", "century"})
 _JOINABLE_GAP = frozenset({"", ",", "at", "on"})
@@ -116,6 +124,15 @@ def direction_of(span: Span) -> Direction:
         return "future"
     if verb.lemma_ in _PLAN_LEMMAS or (
         verb.lemma_ in _RESCHEDULE_LEMMAS and before in ("to", "until", "till")
+    ):
+        return "future"
+    if (
+        before in _DEADLINE_WORDS
+        and "had" not in auxiliaries
+        and (
+            verb.lemma_ in _COMMITMENT_LEMMAS
+            or ("to" in auxiliaries and verb.head.lemma_ in _COMMITMENT_LEMMAS)
+        )
     ):
         return "future"
     if "to" in auxiliaries:
