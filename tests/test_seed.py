@@ -479,7 +479,9 @@ def gold_events_found(record: dict[str, Any]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(("coder", "at_least"), [("rules", 9), ("model", 8)])
+# The trained coder's floor: 8 of 11 before the corpus's sixth round, 7 after it (the sentence
+# of Maduro presenting US actions as aggression is now SUPPORT "emphasized"); training/README.md.
+@pytest.mark.parametrize(("coder", "at_least"), [("rules", 9), ("model", 7)])
 def test_seed_gold_events_found_by_each_coder(coder: str, at_least: int) -> None:
     record = _extract_seed(coder)
     found = gold_events_found(record)
