@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from pathlib import Path
@@ -180,6 +181,25 @@ def test_done_is_delivered_only_when_the_item_moved(
 ) -> None:
     drone = _stored(store, delivery_status="done", action=action)["drone"]
     assert drone["status"] == expected
+
+
+@pytest.mark.parametrize(
+    ("trigger", "expected"),
+    [
+        # a THREATEN carried out whose trigger says the item moved ...
+        (Span(53, 62, "delivered"), "delivered"),
+        # ... and one whose trigger does not: a warning about a transfer is no delivery
+        (Span(44, 52, "Sylvania"), "reported"),
+    ],
+)
+def test_a_carried_out_act_is_a_delivery_only_when_it_moves_the_item(
+    store: Store, trigger: Span, expected: str
+) -> None:
+    document = _document(delivery_status="done", action="transfer")
+    event = dataclasses.replace(document.events[1], type="THREATEN", trigger=trigger)
+    store.write_batch([dataclasses.replace(document, events=(document.events[0], event))])
+    rows = [r for r in find_transfers(store, TransferQuery()) if r["item"] == "drone"]
+    assert [r["status"] for r in rows] == [expected]
 
 
 def test_a_negated_delivery_is_no_delivery(store: Store) -> None:

@@ -111,6 +111,24 @@ def test_model_statuses_on_written_sentences(
     assert set(found) <= allowed
 
 
+def test_a_headline_infinitive_is_not_done(model_annotator: Annotator) -> None:
+    model = load_status_model()
+    assert model is not None
+    doc = model_annotator.nlp("Sylvania to send Ruritania four more radars before winter")
+    send = next(t for t in doc if t.lower_ == "send")
+    features = status_features(send, event_type="AID", rule_status="done", negated=False)
+    if not {"child:aux=to", "dep=ROOT", "tag=VB"} <= set(features):
+        pytest.skip("the parser does not read this headline as a bare infinitive")
+    assert model.decide(features) not in ("done", "under_way")
+    # the same verb in a finite past clause may be done
+    doc = model_annotator.nlp("Sylvania sent Ruritania four more radars last week.")
+    sent = next(t for t in doc if t.lower_ == "sent")
+    assert (
+        model.decide(status_features(sent, event_type="AID", rule_status="done", negated=False))
+        == "done"
+    )
+
+
 def test_rules_decide_when_asked(annotator: Annotator) -> None:
     tagger = annotator.nlp.get_pipe("newsgraph_claims")
     assert isinstance(tagger, ClaimsTagger)

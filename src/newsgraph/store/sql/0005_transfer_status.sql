@@ -1,8 +1,10 @@
 -- newsgraph store, version 5: transfer statuses as far along as the event says (issue 13).
 -- The transfers view of 0002, with one change: its status. A transfer is `delivered` only when
--- the event was carried out (status done, not negated) and what was done with the item moves it
--- (deliver, arrive, receive, transfer, supply, smuggle: data/materiel_actions.tsv); an event
--- still going on that moves it is `under_way`. Otherwise the event's status stands: requested,
+-- the event was carried out (status done, not negated), what was done with the item moves it
+-- (deliver, arrive, receive, transfer, supply, smuggle: data/materiel_actions.tsv) and the event
+-- is the move itself (an AID event, or a trigger that says the item moved: "warned that any
+-- transfer ..." or "negotiating the supply of ..." is none); such an event still going on is
+-- `under_way`. Otherwise the event's status stands: requested,
 -- offered, promised, agreed, planned, refused, denied, hypothetical; a sale, an order or an
 -- agreement carried out is `agreed`; an offer or a pledge made is `offered` / `promised`; a
 -- negated act and anything else the text tells without saying how far along is `reported`.
@@ -31,9 +33,13 @@ WITH readings AS (
             WHEN e.status IN ('offered', 'promised', 'agreed', 'planned') THEN e.status
             -- a negated act ("did not deliver") is no delivery
             WHEN e.negated THEN 'reported'
-            -- delivered only when the act was carried out and moved the item
+            -- delivered only when the act was carried out and was itself the move: an AID
+            -- event, or a trigger that says the item moved ("warned that any transfer ...",
+            -- "negotiating the supply of ..." are not deliveries)
             WHEN e.status IN ('done', 'under_way') AND m.action IN ('deliver', 'arrive', 'receive',
                                                                    'transfer', 'supply', 'smuggle')
+                 AND (e.type = 'AID' OR regexp_matches(lower(e.trigger_text),
+                      '\b(deliver|arriv|receiv|hand|transferr|ship|send|sent|suppl|provid|smuggl|land|donat|airlift|flew|flown)'))
                 THEN CASE e.status WHEN 'done' THEN 'delivered' ELSE 'under_way' END
             WHEN e.status IN ('done', 'under_way') AND m.action = 'offer' THEN 'offered'
             WHEN e.status IN ('done', 'under_way') AND m.action = 'pledge' THEN 'promised'
