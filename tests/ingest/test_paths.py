@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from newsgraph.config import Settings
 from newsgraph.ingest import read_paths
 from newsgraph.model import Document, Rejection
+from newsgraph.store import Store
 from tests.conftest import POST
 
 
@@ -74,3 +77,63 @@ def test_forced_format(tmp_path: Path) -> None:
     (doc,) = read_paths([path], fmt="text")
     assert isinstance(doc, Document)
     assert doc.headline is None and doc.source_kind == "text"
+
+
+def test_file_name_not_utf8_is_read_and_stored(tmp_path: Path) -> None:
+    # Bytes that are not UTF-8 reach Python as lone surrogates (os.fsdecode).
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_bytes(b"Envoys met in Oslo on Monday.")
+    (tmp_path / os.fsdecode(b"bad\xff.png")).write_bytes(b"\x89PNG\r\n\x1a\n")
+    docs, rejected = _split(list(read_paths([tmp_path])))
+    assert [d.origin.rsplit("/", 1)[-1] for d in docs] == ["caf\\xe9.txt"]
+    assert [r.origin.rsplit("/", 1)[-1] for r in rejected] == ["bad\\xff.png"]
+    with Store(tmp_path / "s.duckdb") as store:
+        written = store.write_batch([], rejected)
+        assert written.rejected == 1
+        assert store.rejections()[0]["origin"].endswith("bad\\xff.png")
+
+
+def test_unreadable_sub_folder_is_recorded_and_the_walk_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root reads every folder, so the refusal is the operating system's answer, simulated.
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Envoys met in Oslo.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "secret.txt").write_text("Never read.", encoding="utf-8")
+    (tmp_path / "z.txt").write_text("Talks resumed on Friday.", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: Path) -> Iterator[os.DirEntry[str]]:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr("newsgraph.ingest.paths.os.scandir", scandir)
+    docs, rejected = _split(list(read_paths([tmp_path])))
+    assert sorted(d.origin.rsplit("/", 1)[-1] for d in docs) == ["one.txt", "z.txt"]
+    assert [(r.origin.rsplit("/", 1)[-1], r.reason) for r in rejected] == [("locked", "unreadable")]
+    assert "Permission denied" in rejected[0].message
+
+
+def test_unforeseen_error_in_one_file_is_its_rejection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.ingest import readers
+
+    (tmp_path / "a.txt").write_text("Envoys met in Oslo.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("BOOM in this one.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Talks resumed on Friday.", encoding="utf-8")
+    text_reader = readers.get("text")
+    assert text_reader.parse is not None
+    parse = text_reader.parse
+
+    def fragile(text: str, *, origin: str) -> Document:
+        if "BOOM" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return parse(text, origin=origin)
+
+    monkeypatch.setattr(readers, "sniff_text", lambda text: replace(text_reader, parse=fragile))
+    docs, rejected = _split(list(read_paths([tmp_path])))
+    assert [d.origin.rsplit("/", 1)[-1] for d in docs] == ["a.txt", "c.txt"]
+    assert [(r.origin.rsplit("/", 1)[-1], r.reason) for r in rejected] == [("b.txt", "unreadable")]
+    assert "RecursionError" in rejected[0].message
