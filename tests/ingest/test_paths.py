@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from newsgraph.config import Settings
+from newsgraph.errors import InputError
 from newsgraph.ingest import read_paths
+from newsgraph.ingest.paths import walk
 from newsgraph.model import Document, Rejection
 from newsgraph.store import Store
 from tests.conftest import POST
@@ -137,3 +139,38 @@ def test_unforeseen_error_in_one_file_is_its_rejection(
     assert [d.origin.rsplit("/", 1)[-1] for d in docs] == ["a.txt", "c.txt"]
     assert [(r.origin.rsplit("/", 1)[-1], r.reason) for r in rejected] == [("b.txt", "unreadable")]
     assert "RecursionError" in rejected[0].message
+
+
+def test_walk_reads_each_folder_once_through_link_loops(tmp_path: Path) -> None:
+    # Two loops back to the top: without a record of folders read, the walk grows exponentially.
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "one.txt").write_text("Envoys met in Oslo.", encoding="utf-8")
+    (tmp_path / "a" / "b" / "up").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "again").symlink_to(tmp_path / "a" / "b", target_is_directory=True)
+    items = list(walk(tmp_path))
+    files = [p for p in items if isinstance(p, Path)]
+    skipped = [e for e in items if isinstance(e, InputError)]
+    assert [p.name for p in files] == ["one.txt"]
+    assert sorted(e.origin.rsplit("/", 1)[-1] for e in skipped) == ["again", "loop", "up"]
+    assert all(e.reason == "skipped" and "read already" in e.message for e in skipped)
+
+
+def test_entries_not_read_are_recorded_with_why(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Envoys met in Oslo.", encoding="utf-8")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "null.txt").symlink_to("/dev/null")
+    docs, rejected = _split(list(read_paths([tmp_path])))
+    assert [d.origin.rsplit("/", 1)[-1] for d in docs] == ["good.txt"]
+    why = {r.origin.rsplit("/", 1)[-1]: (r.reason, r.message) for r in rejected}
+    assert set(why) == {"broken.txt", "self.txt", "pipe.txt", "null.txt"}
+    assert all(reason == "skipped" for reason, _ in why.values())
+    assert "broken link" in why["broken.txt"][1]
+    assert "loop of links" in why["self.txt"][1]
+    assert "FIFO" in why["pipe.txt"][1]
+    assert "character device" in why["null.txt"][1]
+    # Given by name, a FIFO is named as one too (not "no such file").
+    (only,) = read_paths([tmp_path / "pipe.txt"])
+    assert isinstance(only, Rejection) and "FIFO" in only.message

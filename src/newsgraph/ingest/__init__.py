@@ -21,7 +21,7 @@ from . import readers
 from .decode import decode_bytes, too_large
 from .jsonl import parse_record
 from .outlets import find_outlet
-from .paths import origin_of, walk
+from .paths import not_a_file, origin_of, walk
 from .post import parse_post, parse_text
 
 __all__ = [
@@ -182,8 +182,7 @@ def read_paths(
         elif path.is_file():
             yield from read_file(path, fmt=fmt, settings=settings)
         else:
-            origin = origin_of(path)
-            yield rejection(InputError(f"{origin}: no such file or folder", origin=origin))
+            yield rejection(not_a_file(path))
 
 
 def _read_entry(path: Path, *, fmt: Format, settings: Settings) -> Iterator[Document | Rejection]:
