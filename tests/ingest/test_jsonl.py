@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 
@@ -154,3 +155,43 @@ def test_array_with_a_record_too_deep_keeps_the_others() -> None:
     with pytest.raises(MalformedInputError):
         list(read_array(deep + "garbage", origin="api:z"))
     assert list(read_array("[]", origin="api:z")) == []
+
+
+class _Watched(io.BytesIO):
+    """A stream that remembers the longest piece it ever handed out."""
+
+    longest = 0
+
+    def readline(self, size: int | None = -1, /) -> bytes:
+        line = super().readline(size)
+        self.longest = max(self.longest, len(line))
+        return line
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        data = super().read(size)
+        self.longest = max(self.longest, len(data))
+        return data
+
+    def __next__(self) -> bytes:
+        line = super().__next__()
+        self.longest = max(self.longest, len(line))
+        return line
+
+
+def test_long_line_of_a_stream_is_not_read_whole() -> None:
+    huge = json.dumps({"text": "word " * 400_000}).encode()  # 2 MB on one line
+    stream = _Watched(b"\n".join([GOOD_FIRST, huge, GOOD_LAST, huge + b"x"]))
+    items = list(read_jsonl(stream, origin="l.jsonl", max_bytes=10_000))
+    kinds = [getattr(i, "reason", "document") for i in items]
+    assert kinds == ["document", "too_large", "document", "too_large"]
+    assert f"{len(huge):,} bytes" in items[1].message  # type: ignore[union-attr]
+    assert f"{len(huge) + 1:,} bytes" in items[3].message  # type: ignore[union-attr]
+    assert [i.origin for i in items] == ["l.jsonl:1", "l.jsonl:2", "l.jsonl:3", "l.jsonl:4"]
+    assert stream.longest <= 65_536
+
+
+def test_line_of_exactly_the_limit_is_read() -> None:
+    line = json.dumps({"text": "a" * 100}).encode()
+    stream = io.BytesIO(line + b"\n" + line)
+    items = list(read_jsonl(stream, origin="e.jsonl", max_bytes=len(line)))
+    assert [type(i).__name__ for i in items] == ["Document", "Document"]

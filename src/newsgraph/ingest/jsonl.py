@@ -9,7 +9,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Protocol, cast
 
 from ..errors import InputError, MalformedInputError
 from ..model import Document, Outlet, normalise_text
@@ -191,16 +191,55 @@ def _array_items(text: str) -> list[str] | None:
     return [] if len(items) == 1 and not items[0].strip() else items
 
 
+# Past the limit, the rest of a line is read in chunks of this size, to find its end.
+_SKIP_CHUNK = 65536
+
+
+class _Readable(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _lines(source: Iterable[bytes] | _Readable, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of ``source``; from a stream, never more than ``max_bytes`` of one line in
+    memory: a longer line comes out as its size in bytes (it is not read whole)."""
+    if not hasattr(source, "readline"):
+        yield from source  # lines in memory already
+        return
+    stream = cast("_Readable", source)
+    while line := stream.readline(max_bytes + 1):
+        if line.endswith(b"\n") or len(line) <= max_bytes:
+            yield line
+            continue
+        size = len(line)  # the size of the line, its line ending not counted
+        while rest := stream.readline(_SKIP_CHUNK):
+            size += len(rest.rstrip(b"\n"))
+            if rest.endswith(b"\n"):
+                break
+        yield size
+
+
 def read_jsonl(
-    lines: Iterable[bytes], *, origin: str, encoding: str = "utf-8", max_bytes: int = 5_000_000
+    lines: Iterable[bytes] | _Readable,
+    *,
+    origin: str,
+    encoding: str = "utf-8",
+    max_bytes: int = 5_000_000,
 ) -> Iterator[Document | InputError]:
-    """Documents of a JSONL stream; a bad line yields its error (``path:line``), the rest go on."""
-    for number, raw in enumerate(lines, start=1):
+    """Documents of JSON lines (a binary stream, or lines in memory); a bad line yields its
+    error (``path:line``), the rest go on. A line over ``max_bytes`` is rejected without being
+    read into memory."""
+    for number, raw in enumerate(_lines(lines, max_bytes), start=1):
         where = f"{origin}:{number}"
+        if isinstance(raw, int):
+            yield too_large(where, raw, max_bytes)
+            continue
         if not raw.strip():
             continue
         try:
-            line = decode_bytes(raw, origin=where, encoding=encoding, max_bytes=max_bytes)
+            # The limit is on the record: the line ending does not count.
+            line = decode_bytes(
+                raw.rstrip(b"\r\n"), origin=where, encoding=encoding, max_bytes=max_bytes
+            )
             yield parse_record(loads(line, origin=where), origin=where)
         except InputError as exc:
             yield exc
