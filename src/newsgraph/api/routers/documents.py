@@ -20,11 +20,14 @@ from ...ingest.jsonl import read_array
 from ...model import Document, Rejection
 from ...store import Store
 from ...store.browse import list_documents
+from ..errors import READ_ERRORS, error_responses
 
 __all__ = ["ingest_router", "router"]
 
-router = APIRouter(prefix="/api/documents", tags=["documents"])
-ingest_router = APIRouter(prefix="/api", tags=["ingest"])
+router = APIRouter(prefix="/api/documents", tags=["documents"], responses=READ_ERRORS)
+ingest_router = APIRouter(
+    prefix="/api", tags=["ingest"], responses=error_responses(400, 403, 422, 500, 503)
+)
 
 
 def page(items: list[dict[str, Any]], *, limit: int, offset: int) -> dict[str, Any]:
@@ -59,8 +62,15 @@ _LOCK = threading.Lock()
 
 def _check_token(request: Request, authorization: str | None) -> None:
     expected: str = request.app.state.config.token
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not given or not secrets.compare_digest(given.encode(), expected.encode()):
+    # The scheme is named (RFC 6750; case-insensitive, as every HTTP auth scheme): a bare token
+    # is refused, so it is never sent where a different scheme is expected.
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    given = given.strip()
+    if (
+        scheme.lower() != "bearer"
+        or not given
+        or not secrets.compare_digest(given.encode(), expected.encode())
+    ):
         raise PermissionDeniedError(
             "ingest needs the server's token: send the header 'Authorization: Bearer TOKEN' "
             "(the token newsgraph serve was started with, NEWSGRAPH_API_TOKEN)"
