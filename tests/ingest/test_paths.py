@@ -1,16 +1,18 @@
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
 from newsgraph.config import Settings
 from newsgraph.errors import InputError
-from newsgraph.ingest import read_paths
+from newsgraph.ingest import read_paths, read_stream
 from newsgraph.ingest.paths import walk
 from newsgraph.model import Document, Rejection
 from newsgraph.store import Store
@@ -174,3 +176,24 @@ def test_entries_not_read_are_recorded_with_why(tmp_path: Path) -> None:
     # Given by name, a FIFO is named as one too (not "no such file").
     (only,) = read_paths([tmp_path / "pipe.txt"])
     assert isinstance(only, Rejection) and "FIFO" in only.message
+
+
+def test_stream_reader_failing_part_way_keeps_what_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.ingest import parse_record, readers
+
+    def failing(stream: BinaryIO, *, origin: str, **_: object) -> Iterator[Document]:
+        yield parse_record({"text": stream.read().decode()}, origin=f"{origin}:1")
+        raise ZeroDivisionError("a bug in a plug-in reader")
+
+    plug_in = readers.Reader(name="failing", extensions=frozenset({".fail"}), stream=failing)
+    monkeypatch.setattr(readers, "get", lambda name: plug_in)
+    # A stream (standard input, an API body), then a file: each keeps what it gave.
+    stream = io.BytesIO(b"Envoys met in Oslo.")
+    items = list(read_stream(stream, origin="<stdin>", fmt="failing", settings=Settings()))
+    (tmp_path / "b.fail").write_text("Talks resumed on Friday.", encoding="utf-8")
+    items += read_paths([tmp_path / "b.fail"], fmt="failing")
+    assert [type(i).__name__ for i in items] == ["Document", "Rejection"] * 2
+    assert isinstance(items[1], Rejection) and "ZeroDivisionError" in items[1].message
+    assert items[1].origin == "<stdin>" and items[3].origin.endswith("b.fail")

@@ -57,8 +57,7 @@ def rejection(error: InputError, *, content: bytes = b"") -> Rejection:
 def unexpected(exc: Exception, *, origin: str) -> InputError:
     """An input error for what no reader foresaw, so that one input never stops a run."""
     return InputError(
-        f"{origin}: could not be read ({type(exc).__name__}: {exc}); the rest of the input "
-        "was read, report this input if it should have been",
+        f"{origin}: could not be read ({type(exc).__name__}: {exc}); the run went on without it",
         origin=origin,
     )
 
@@ -109,6 +108,8 @@ def read_stream(
             # The stream failed part way: what it gave so far stands, the failure is recorded.
             reason = exc.strerror or str(exc)
             yield rejection(InputError(f"{origin}: cannot read: {reason}", origin=origin))
+        except Exception as exc:  # a reader's own failure (a plug-in's, say) stops only this input
+            yield rejection(unexpected(exc, origin=origin))
         return
     data = b""
     try:
