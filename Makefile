@@ -53,11 +53,13 @@ serve: $(STAMP)
 	$(BIN)/newsgraph serve --db $(DB)
 
 ## make bench: throughput of raw spaCy against `newsgraph ingest`, same corpus, same run; then
-## latency of the events endpoint over 1M synthetic events, load from a second process.
+## latency of the events endpoint over 1M synthetic events, load from a second process; then
+## one 400 KB document against four of 100 KB (cost linear in length: ratio at most 1.5).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/components.py
 	$(BIN)/python benchmarks/api_latency.py
+	$(BIN)/python benchmarks/long_documents.py
 
 ## make train: the trained event coder from the coded corpus in training/ (texts read from
 ## ../shared/data): featurize, 5-fold cross-validation by article, fit, save into the package.

@@ -9,10 +9,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from newsgraph.config import Settings
+from newsgraph.ingest import parse_record
 from newsgraph.model import AnnotatedDocument, Rejection
 from newsgraph.pipeline import extract, ingest
 from newsgraph.runners import LocalRunner
@@ -149,3 +151,24 @@ def test_seed_like_post_end_to_end(tmp_path: Path, runner: LocalRunner) -> None:
     assert data["schema_version"] == "1"
     assert data["outlet"] == "Reuters" and data["credit"] == "AFP"
     assert {e["type"] for e in data["events"]} >= {"REQUEST", "MOBILIZE"}
+
+
+def test_resumed_run_sizes_the_pool_by_the_work_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph import pipeline
+    from newsgraph.runners import WorkItem
+
+    made: list[int] = []
+
+    def factory(settings: Settings, *, workers: int) -> LocalRunner:
+        made.append(workers)
+        return cast(LocalRunner, object())
+
+    monkeypatch.setattr(pipeline.backends, "get", lambda name: factory)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    document = parse_record({"text": "Talks resumed."}, origin="t")
+    # Ten batches stored already (nothing left in them), then four with work.
+    items = [WorkItem(documents=[], skipped=64) for _ in range(10)]
+    items += [WorkItem(documents=[document]) for _ in range(4)]
+    _, rest, workers = pipeline._start_runner(iter(items), Settings(workers=0), None)
+    assert workers == made[0] == 2
+    assert list(rest) == items  # nothing lost or reordered by looking ahead

@@ -3,6 +3,7 @@ runner is chosen by name."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -71,6 +72,7 @@ def test_backends_local_passes_the_coder_to_worker_processes() -> None:
     try:
         assert isinstance(runner, ProcessRunner)
         initargs = runner.pool._initargs  # type: ignore[attr-defined]
-        assert initargs == ("", None, "selective", "mine", -1.0)
+        # ... and this process's id, for the workers to die with it (runners.lifeline)
+        assert initargs == ("", None, "selective", "mine", -1.0, os.getpid())
     finally:
         runner.close()

@@ -32,7 +32,10 @@ from .store import Store
 from .web.views import router as web_router
 from .web.views import templates
 
-__all__ = ["ApiConfig", "create_app"]
+__all__ = ["DEFAULT_BASE_URL", "ApiConfig", "create_app"]
+
+#: Where ``newsgraph serve`` listens by default, and so where its links point unless told.
+DEFAULT_BASE_URL = "http://127.0.0.1:8321"
 
 # Pages run no script: a policy that forbids scripts outright backs up the escaping. Swagger UI
 # and ReDoc need their own scripts, so their paths are left out.
@@ -70,13 +73,15 @@ class _SecurityHeaders:
 
 @dataclass(frozen=True, slots=True)
 class ApiConfig:
-    """How to serve: the store, the ingest token (empty: no ingest, read-only) and the origins
-    allowed by CORS (none: CORS off)."""
+    """How to serve: the store, the ingest token (empty: no ingest, read-only), the origins
+    allowed by CORS (none: CORS off) and the address the server is reached at, for the links it
+    writes (feeds): configured, never taken from a request's Host header."""
 
     db: Path
     token: str = ""
     cors_origins: tuple[str, ...] = ()
     settings: Settings = field(default_factory=Settings)
+    base_url: str = DEFAULT_BASE_URL
 
 
 def create_app(config: ApiConfig) -> FastAPI:

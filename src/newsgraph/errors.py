@@ -10,7 +10,8 @@ Each front end (CLI, API) translates these in exactly one place. The tree::
      │    ├── EncodingError          not decodable in the expected encoding
      │    ├── TooLargeError          over the configured size limit
      │    ├── MalformedInputError    parses, but not as the format says (bad JSON, no text, ...)
-     │    └── UnsupportedInputError  a file type newsgraph has no reader for
+     │    ├── UnsupportedInputError  a file type newsgraph has no reader for
+     │    └── SkippedEntryError      a folder entry not read (a broken link, a loop, a FIFO, ...)
      ├── ModelError              the spaCy model is missing or unusable
      ├── StoreError              the database cannot be opened, migrated or written
      ├── NotFoundError           a document, event or actor that was asked for does not exist
@@ -37,6 +38,7 @@ __all__ = [
     "NewsgraphError",
     "NotFoundError",
     "PermissionDeniedError",
+    "SkippedEntryError",
     "StoreError",
     "TooLargeError",
     "UnsupportedInputError",
@@ -116,6 +118,11 @@ class MalformedInputError(InputError):
 class UnsupportedInputError(InputError):
     code = "NG106"
     reason = "unsupported"
+
+
+class SkippedEntryError(InputError):
+    code = "NG107"
+    reason = "skipped"
 
 
 class ModelError(NewsgraphError):

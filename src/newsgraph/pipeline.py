@@ -103,12 +103,19 @@ def _work_items(
 def _start_runner(
     items: Iterator[WorkItem], settings: Settings, runner: Runner | None
 ) -> tuple[Runner, Iterator[WorkItem], int]:
-    """Pick the runner; with auto workers, look at the first few batches to size the pool."""
+    """Pick the runner; with auto workers, look ahead for the first few batches with work to
+    size the pool. Batches stored already hold no documents and are passed over in the count,
+    so a resumed run gets the pool its remaining work needs."""
     if runner is not None:
         return runner, items, 1
     factory = backends.get(settings.runner)  # an unknown runner fails before any work
-    head = list(itertools.islice(items, _AUTO_POOL_MIN_BATCHES))
-    pending = sum(1 for item in head if item.documents)
+    head: list[WorkItem] = []
+    pending = 0
+    for item in items:
+        head.append(item)
+        pending += bool(item.documents)
+        if pending >= _AUTO_POOL_MIN_BATCHES:
+            break
     workers = choose_workers(settings, pending)
     if settings.actors_file is not None:
         # A broken extension file is reported here, once, not by every worker process.

@@ -47,3 +47,45 @@ def test_ingest_needs_the_token_and_stores_once(tmp_path: Path) -> None:
         # the new documents are readable through the same app at once
         listed = client.get("/api/documents").json()["items"]
         assert {d["doc_id"] for d in listed} == {first["doc_ids"][0], records["doc_ids"][0]}
+
+
+def test_ingest_isolates_each_record_of_a_body(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    Store(db).close()
+    config = ApiConfig(db=db, token="s3cret", settings=Settings(db=db, workers=1))
+    auth = {"Authorization": "Bearer s3cret"}
+    deep = b"[" * 5000 + b"]" * 5000
+    with TestClient(create_app(config)) as client:
+        # One record the parser cannot take is a clear client error, not a server error.
+        one = b'{"text": "x", "id": ' + b"9" * 5000 + b"}"
+        answer = client.post(
+            "/api/ingest", content=one, headers={**auth, "Content-Type": "application/json"}
+        )
+        assert answer.status_code == 422 and answer.json()["error"]["code"] == "NG105"
+        answer = client.post(
+            "/api/ingest", content=deep, headers={**auth, "Content-Type": "application/json"}
+        )
+        assert answer.status_code == 200
+        assert [r["reason"] for r in answer.json()["rejected"]] == ["malformed"]
+        body = (
+            b'[{"text": "Sylvania condemned Latveria.", "published": "2025-03-16"},'
+            b' {"text": "bad \\ud800"}, {"text": "x", "deep": ' + deep[:3000] + deep[-3000:] + b"},"
+            b' {"text": "y", "id": ' + b"9" * 5000 + b'}, {"text": "Latveria replied, \\"no\\"."}]'
+        )
+        answer = client.post(
+            "/api/ingest", content=body, headers={**auth, "Content-Type": "application/json"}
+        )
+        assert answer.status_code == 200
+        report = answer.json()
+        assert report["stored"] == 2
+        assert [r["reason"] for r in report["rejected"]] == ["encoding", "malformed", "malformed"]
+        lines = b"\n".join(
+            [b'{"text": "Latveria thanked Sylvania."}', deep, b'{"text": "\\ud800"}']
+        )
+        answer = client.post(
+            "/api/ingest", content=lines, headers={**auth, "Content-Type": "application/x-ndjson"}
+        )
+        assert answer.status_code == 200
+        assert answer.json()["stored"] == 1
+        assert [r["reason"] for r in answer.json()["rejected"]] == ["malformed", "encoding"]
+        assert answer.json()["rejected"][0]["origin"].endswith(":2")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 
@@ -7,7 +8,7 @@ import pytest
 
 from newsgraph.errors import EmptyInputError, InputError, MalformedInputError
 from newsgraph.ingest import parse_record
-from newsgraph.ingest.jsonl import read_jsonl
+from newsgraph.ingest.jsonl import read_array, read_jsonl, read_records
 from newsgraph.model import Document
 
 
@@ -79,3 +80,118 @@ def test_oversized_line_is_rejected_not_read() -> None:
     items = list(read_jsonl([big], origin="big.jsonl", max_bytes=100))
     assert isinstance(items[0], InputError)
     assert items[0].reason == "too_large"
+
+
+GOOD_FIRST = json.dumps({"text": "Envoys met in Oslo."}).encode()
+GOOD_LAST = json.dumps({"text": "Talks resumed on Friday."}).encode()
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "words"),
+    [
+        (b"[" * 5000 + b"]" * 5000, "malformed", "nested too deeply"),
+        (b'{"text": "A.", "nested": ' + b"[" * 5000 + b"]" * 5000 + b"}", "malformed", "nested"),
+        (b'{"text": "A.", "id": ' + b"9" * 5000 + b"}", "malformed", "digits"),
+        (b'{"text": "bad \\ud800 text"}', "encoding", "lone surrogate"),
+        (b'{"text": "ok", "title": "\\udfff"}', "encoding", "headline"),
+        (b'{"text": "ok", "extra": "\\ud800"}', "encoding", "raw text"),
+    ],
+)
+def test_hostile_line_is_rejected_and_the_stream_goes_on(
+    line: bytes, reason: str, words: str
+) -> None:
+    items = list(read_jsonl([GOOD_FIRST, line, GOOD_LAST], origin="h.jsonl"))
+    assert [type(i).__name__ for i in items][::2] == ["Document", "Document"]
+    error = items[1]
+    assert isinstance(error, InputError)
+    assert (error.origin, error.reason) == ("h.jsonl:2", reason)
+    assert words in error.message
+
+
+def test_unforeseen_error_in_one_record_is_its_rejection(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsgraph.ingest.jsonl as jsonl
+
+    real = jsonl.parse_record
+
+    def fragile(record: object, *, origin: str) -> Document:
+        if isinstance(record, dict) and record.get("boom"):
+            raise RuntimeError("a bug in a reader")
+        return real(record, origin=origin)
+
+    monkeypatch.setattr(jsonl, "parse_record", fragile)
+    lines = [GOOD_FIRST, b'{"text": "x", "boom": true}', GOOD_LAST]
+    items = list(read_jsonl(lines, origin="b.jsonl"))
+    assert [type(i).__name__ for i in items] == ["Document", "MalformedInputError", "Document"]
+    assert "RuntimeError: a bug in a reader" in items[1].message  # type: ignore[union-attr]
+
+
+def test_records_each_on_their_own() -> None:
+    records: list[object] = [{"text": "One."}, {"text": "\ud800"}, 5, {"text": "Two."}]
+    items = list(read_records(records, origin="api:x", max_bytes=1000))
+    assert [getattr(i, "reason", "document") for i in items] == [
+        "document",
+        "encoding",
+        "malformed",
+        "document",
+    ]
+    assert [i.origin for i in items] == ["api:x:1", "api:x:2", "api:x:3", "api:x:4"]
+    big = list(read_records([{"text": "word " * 500}], origin="api:y", max_bytes=1000))
+    assert isinstance(big[0], InputError) and big[0].reason == "too_large"
+
+
+def test_array_with_a_record_too_deep_keeps_the_others() -> None:
+    deep = "[" * 3000 + "]" * 3000
+    text = (
+        '[{"text": "One, [with] {brackets}."}, {"text": "x", "d": ' + deep + "},"
+        ' {"text": "Two \\"quoted\\", [not] a cut."}]'
+    )
+    items = list(read_array(text, origin="api:z"))
+    assert [getattr(i, "reason", "document") for i in items] == [
+        "document",
+        "malformed",
+        "document",
+    ]
+    assert isinstance(items[2], Document) and items[2].text == 'Two "quoted", [not] a cut.'
+    with pytest.raises(MalformedInputError):
+        list(read_array(deep + "garbage", origin="api:z"))
+    assert list(read_array("[]", origin="api:z")) == []
+
+
+class _Watched(io.BytesIO):
+    """A stream that remembers the longest piece it ever handed out."""
+
+    longest = 0
+
+    def readline(self, size: int | None = -1, /) -> bytes:
+        line = super().readline(size)
+        self.longest = max(self.longest, len(line))
+        return line
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        data = super().read(size)
+        self.longest = max(self.longest, len(data))
+        return data
+
+    def __next__(self) -> bytes:
+        line = super().__next__()
+        self.longest = max(self.longest, len(line))
+        return line
+
+
+def test_long_line_of_a_stream_is_not_read_whole() -> None:
+    huge = json.dumps({"text": "word " * 400_000}).encode()  # 2 MB on one line
+    stream = _Watched(b"\n".join([GOOD_FIRST, huge, GOOD_LAST, huge + b"x"]))
+    items = list(read_jsonl(stream, origin="l.jsonl", max_bytes=10_000))
+    kinds = [getattr(i, "reason", "document") for i in items]
+    assert kinds == ["document", "too_large", "document", "too_large"]
+    assert f"{len(huge):,} bytes" in items[1].message  # type: ignore[union-attr]
+    assert f"{len(huge) + 1:,} bytes" in items[3].message  # type: ignore[union-attr]
+    assert [i.origin for i in items] == ["l.jsonl:1", "l.jsonl:2", "l.jsonl:3", "l.jsonl:4"]
+    assert stream.longest <= 65_536
+
+
+def test_line_of_exactly_the_limit_is_read() -> None:
+    line = json.dumps({"text": "a" * 100}).encode()
+    stream = io.BytesIO(line + b"\n" + line)
+    items = list(read_jsonl(stream, origin="e.jsonl", max_bytes=len(line)))
+    assert [type(i).__name__ for i in items] == ["Document", "Document"]

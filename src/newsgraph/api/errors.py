@@ -8,6 +8,7 @@ exceptions are logged and answered with a generic 500 that says nothing of the i
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,7 +25,7 @@ from ..errors import (
     StoreError,
 )
 
-__all__ = ["STATUS", "install_error_handlers", "status_of"]
+__all__ = ["READ_ERRORS", "STATUS", "error_responses", "install_error_handlers", "status_of"]
 
 log = logging.getLogger("newsgraph.api")
 
@@ -44,6 +45,44 @@ _HTTP_CODES = {
     401: PermissionDeniedError.code,
     403: PermissionDeniedError.code,
 }
+
+
+# What each status means here, for the OpenAPI description (docs/api.md has the same table).
+_MEANING = {
+    400: "A parameter is wrong (NG601): a bad date, a number out of range, an unknown value.",
+    403: "Ingest without the right token (NG603).",
+    404: "No such event, document, actor, route or export format (NG401).",
+    422: "An ingested body cannot be read (NG1xx: NG105 malformed, NG104 too large, ...).",
+    501: "An optional dependency is missing (NG602).",
+    503: "The store cannot be read (NG301).",
+    500: "Anything unexpected (NG000); the server log has the details.",
+}
+_ERROR_BODY: dict[str, Any] = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+        }
+    },
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` of these error statuses, each with the error body."""
+    return {
+        status: {
+            "description": _MEANING[status],
+            "content": {"application/json": {"schema": _ERROR_BODY}},
+        }
+        for status in statuses
+    }
+
+
+#: The errors any read route can answer.
+READ_ERRORS = error_responses(400, 404, 500, 503)
 
 
 def status_of(error: NewsgraphError) -> int:

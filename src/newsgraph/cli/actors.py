@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ..actors import Entry, knowledge_base, resolver_for
@@ -18,6 +17,7 @@ from ..actors.names import fold
 from ..config import SETTINGS_HELP
 from ..errors import ConfigError, NotFoundError
 from .app import app, out, parse_date, settings_from
+from .terminal import escape
 
 actors_app = typer.Typer(
     name="actors",

@@ -16,7 +16,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from typer.core import TyperGroup
 
@@ -26,6 +25,7 @@ from ..dates import format_time
 from ..errors import ConfigError, NewsgraphError
 from ..ingest import FORMATS, Format
 from ..model import Rejection
+from .terminal import escape
 
 __all__ = [
     "CoderOption",

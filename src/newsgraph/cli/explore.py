@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -27,6 +26,7 @@ from .app import (
     print_rows,
     settings_from,
 )
+from .terminal import escape, safe_text
 
 
 def _event_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -110,13 +110,14 @@ _LABEL_STYLES = {
 
 
 def _highlighted(item: AnnotatedDocument) -> Text:
-    text = Text(item.document.text)
+    shown, at = safe_text(item.document.text)
+    text = Text(shown)
     for ent in item.entities:
         style = _LABEL_STYLES.get(ent.label)
         if style:
-            text.stylize(style, ent.start, ent.end)
+            text.stylize(style, at[ent.start], at[ent.end])
     for event in item.events:
-        text.stylize("underline", event.trigger.start, event.trigger.end)
+        text.stylize("underline", at[event.trigger.start], at[event.trigger.end])
     return text
 
 

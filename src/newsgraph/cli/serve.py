@@ -21,6 +21,14 @@ def serve_command(
             "--cors-origin", help="Allow browser calls from this origin (repeat); none = CORS off."
         ),
     ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="The address clients reach the server at, for links in feeds "
+            "(default: http://HOST:PORT; never the request's Host header).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /docs), the web UI (/) and Atom feeds (/feeds).
 
@@ -41,6 +49,7 @@ def serve_command(
         token=settings.api_token,
         cors_origins=tuple(cors_origin or ()),
         settings=settings,
+        base_url=(base_url or f"http://{host}:{port}").rstrip("/"),
     )
     application = create_app(config)
     mode = "read-write, ingest enabled" if config.token else "read-only"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ..dates import format_time
 from ..store import TRANSFER_STATUSES, Store, TransferQuery, find_transfers
 from .app import DbOption, OutputFormat, app, out, parse_date, print_rows, settings_from
+from .terminal import escape
 
 
 def _count(row: dict[str, Any]) -> str:

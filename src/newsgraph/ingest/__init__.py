@@ -21,6 +21,7 @@ from . import readers
 from .decode import decode_bytes, too_large
 from .jsonl import parse_record
 from .outlets import find_outlet
+from .paths import not_a_file, origin_of, walk
 from .post import parse_post, parse_text
 
 __all__ = [
@@ -50,6 +51,14 @@ def rejection(error: InputError, *, content: bytes = b"") -> Rejection:
         code=error.code,
         message=error.message,
         content_hash=hashlib.sha256(content).hexdigest()[:20] if content else "",
+    )
+
+
+def unexpected(exc: Exception, *, origin: str) -> InputError:
+    """An input error for what no reader foresaw, so that one input never stops a run."""
+    return InputError(
+        f"{origin}: could not be read ({type(exc).__name__}: {exc}); the run went on without it",
+        origin=origin,
     )
 
 
@@ -87,26 +96,39 @@ def read_stream(
     """Read an open binary stream: JSON lines by default (``auto``), or one post/text document."""
     reader = _stream_reader(fmt)
     if reader is not None and reader.stream is not None:
-        for item in reader.stream(
-            stream, origin=origin, encoding=settings.encoding, max_bytes=settings.max_document_bytes
-        ):
-            yield item if isinstance(item, Document) else rejection(item)
+        try:
+            for item in reader.stream(
+                stream,
+                origin=origin,
+                encoding=settings.encoding,
+                max_bytes=settings.max_document_bytes,
+            ):
+                yield item if isinstance(item, Document) else rejection(item)
+        except OSError as exc:
+            # The stream failed part way: what it gave so far stands, the failure is recorded.
+            reason = exc.strerror or str(exc)
+            yield rejection(InputError(f"{origin}: cannot read: {reason}", origin=origin))
+        except Exception as exc:  # a reader's own failure (a plug-in's, say) stops only this input
+            yield rejection(unexpected(exc, origin=origin))
         return
-    data = stream.read(settings.max_document_bytes + 1)
+    data = b""
     try:
+        data = stream.read(settings.max_document_bytes + 1)
         text = decode_bytes(
             data, origin=origin, encoding=settings.encoding, max_bytes=settings.max_document_bytes
         )
         yield _text_document(text, origin=origin, fmt=fmt)
     except InputError as exc:
         yield rejection(exc, content=data)
+    except Exception as exc:
+        yield rejection(unexpected(exc, origin=origin), content=data)
 
 
 def read_file(
     path: Path, *, fmt: Format = "auto", settings: Settings
 ) -> Iterator[Document | Rejection]:
     """Documents of one file (several for JSON lines), or its rejection."""
-    origin = str(path)
+    origin = origin_of(path)
     chosen = _format_of(path, fmt) or readers.AUTO
     data = b""
     try:
@@ -130,17 +152,8 @@ def read_file(
     except OSError as exc:
         reason = exc.strerror or str(exc)
         yield rejection(InputError(f"{origin}: cannot read: {reason}", origin=origin))
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files below ``folder`` in a stable order, skipping hidden files and folders."""
-    for child in sorted(folder.iterdir(), key=lambda p: p.name):
-        if child.name.startswith("."):
-            continue
-        if child.is_dir():
-            yield from _walk(child)
-        elif child.is_file():
-            yield child
+    except Exception as exc:
+        yield rejection(unexpected(exc, origin=origin), content=data)
 
 
 def read_paths(
@@ -162,21 +175,27 @@ def read_paths(
             continue
         path = Path(given)
         if path.is_dir():
-            for child in _walk(path):
-                if child.resolve() in skip:
-                    continue
-                if _format_of(child, fmt) is None:
-                    yield rejection(
-                        UnsupportedInputError(
-                            f"{child}: no reader for "
-                            f"{child.suffix or 'files without an extension'} "
-                            f"(readable: {', '.join(readers.known_extensions())})",
-                            origin=str(child),
-                        )
-                    )
-                    continue
-                yield from read_file(child, fmt=fmt, settings=settings)
+            for child in walk(path):
+                if isinstance(child, InputError):
+                    yield rejection(child)
+                elif child.resolve() not in skip:
+                    yield from _read_entry(child, fmt=fmt, settings=settings)
         elif path.is_file():
             yield from read_file(path, fmt=fmt, settings=settings)
         else:
-            yield rejection(InputError(f"{path}: no such file or folder", origin=str(path)))
+            yield rejection(not_a_file(path))
+
+
+def _read_entry(path: Path, *, fmt: Format, settings: Settings) -> Iterator[Document | Rejection]:
+    """A file found in a folder: read when a reader takes it, else its rejection."""
+    if _format_of(path, fmt) is None:
+        origin = origin_of(path)
+        yield rejection(
+            UnsupportedInputError(
+                f"{origin}: no reader for {origin_of(path.suffix) or 'files without an extension'} "
+                f"(readable: {', '.join(readers.known_extensions())})",
+                origin=origin,
+            )
+        )
+        return
+    yield from read_file(path, fmt=fmt, settings=settings)

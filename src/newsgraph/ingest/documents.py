@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..errors import EncodingError
 from ..model import Credit, Document, Outlet, document_id
 
 __all__ = ["Parts", "build_document"]
@@ -33,8 +34,35 @@ class Parts:
     external_id: str | None = None
 
 
+def _check_encodable(parts: Parts, *, origin: str) -> None:
+    """Raise :class:`EncodingError` for text that is not Unicode text: a lone surrogate (a JSON
+    ``"\\ud800"`` escape, say) cannot be hashed, stored or printed."""
+    fields = {
+        "text": parts.body,
+        "headline": parts.headline,
+        "outlet": parts.outlet.name if parts.outlet else None,
+        "url": parts.url,
+        "id": parts.external_id,
+        "language": parts.language,
+        "tags": " ".join(parts.tags),
+        "raw text": parts.raw_text,  # last: it holds every part, so a named part is reported first
+    }
+    for name, value in fields.items():
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise EncodingError(
+                f"{origin}: the {name} holds a lone surrogate "
+                f"(U+{ord(exc.object[exc.start]):04X} at offset {exc.start}), which is not "
+                "text; fix the escape in the input",
+                origin=origin,
+            ) from exc
+
+
 def build_document(parts: Parts, *, origin: str) -> Document:
-    """The document of ``parts`` read from ``origin``."""
+    """The document of ``parts`` read from ``origin``; raises :class:`EncodingError` when a part
+    is not Unicode text."""
+    _check_encodable(parts, origin=origin)
     text = "\n\n".join(p for p in (parts.headline, parts.body) if p)
     return Document(
         id=document_id(

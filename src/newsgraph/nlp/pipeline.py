@@ -17,6 +17,7 @@ from ..model import AnnotatedDocument, Document
 from . import factories  # noqa: F401  (registers the factories)
 from .events import coders
 from .extensions import prepare_doc
+from .parts import MAX_PART_CHARS, parse_in_parts
 from .records import to_annotated
 from .text.attribute_rules import compile_rules
 from .text.lemmas import fast_lemmas
@@ -103,6 +104,10 @@ def load_nlp(
     return nlp
 
 
+#: newsgraph's components that look across a whole document: for a long document they run once
+#: on its joined parts, the components before them on each part.
+_DOCUMENT_WIDE = frozenset(name for name, _ in COMPONENTS if name != "newsgraph_paragraphs")
+
 #: spaCy components newsgraph applies faster with the same result: (theirs, ours, can ours?).
 _FASTER = (
     ("attribute_ruler", "newsgraph_attribute_rules", compile_rules),
@@ -132,10 +137,12 @@ class Annotator:
         parse: str = "full",
         coder: str = DEFAULT_CODER,
         min_confidence: float = -1.0,
+        max_part_chars: int = MAX_PART_CHARS,
     ) -> None:
         """``parse="selective"`` parses only the sentences that can hold an event or a
         statement; :func:`newsgraph.nlp.assess` then refuses spans of the others. ``coder``
-        names the event coder."""
+        names the event coder. A document longer than ``max_part_chars`` is parsed in parts
+        (:mod:`newsgraph.nlp.parts`)."""
         self.nlp = (
             nlp
             if nlp is not None
@@ -147,6 +154,7 @@ class Annotator:
                 min_confidence=min_confidence,
             )
         )
+        self.max_part_chars = max_part_chars
         meta = self.nlp.meta
         self.extractor = f"newsgraph {__version__}; {meta.get('name')} {meta.get('version')}"
 
@@ -156,13 +164,38 @@ class Annotator:
         """Each document with its processed spaCy ``Doc``: for library use of the parse, such
         as :func:`newsgraph.nlp.assess` on any span."""
         pending = list(documents) if not isinstance(documents, list) else documents
-        docs = (
-            prepare_doc(
-                self.nlp.make_doc(d.text), doc_id=d.id, published=d.published, outlet=d.outlet
-            )
-            for d in pending
+        whole = self.nlp.pipe(
+            (self._fresh(self.nlp.make_doc(d.text), d) for d in pending if not self._long(d)),
+            batch_size=batch_size,
         )
-        yield from zip(pending, self.nlp.pipe(docs, batch_size=batch_size), strict=True)
+        for document in pending:
+            if self._long(document):
+                yield document, self._parse_long(document)
+            else:
+                yield document, next(whole)
+
+    def _part_chars(self) -> int:
+        return min(self.max_part_chars, self.nlp.max_length)
+
+    def _long(self, document: Document) -> bool:
+        return len(document.text) > self._part_chars()
+
+    @staticmethod
+    def _fresh(doc: Doc, document: Document) -> Doc:
+        return prepare_doc(
+            doc, doc_id=document.id, published=document.published, outlet=document.outlet
+        )
+
+    def _parse_long(self, document: Document) -> Doc:
+        """A document over ``max_part_chars``: parsed in parts, annotated whole
+        (:mod:`newsgraph.nlp.parts`)."""
+        return parse_in_parts(
+            self.nlp,
+            document.text,
+            prepare=lambda doc: self._fresh(doc, document),
+            own=_DOCUMENT_WIDE,
+            max_chars=self._part_chars(),
+        )
 
     def annotate(
         self, documents: Iterable[Document], *, batch_size: int = 64

@@ -28,13 +28,17 @@ def to_annotated(doc: Doc, document: Document, *, extractor: str) -> AnnotatedDo
         )
         for ent in doc.ents
     ]
-    taken = [(e.start, e.end) for e in entities]
+    # Characters covered by an entity so far: an actor mention overlapping none is added. One
+    # flag a character keeps this linear in the document's length.
+    taken = bytearray(len(doc.text) + 1)
+    for entity in entities:
+        taken[entity.start : entity.end] = b"\x01" * (entity.end - entity.start)
     for mention in mentions:
-        if not any(mention.start < end and start < mention.end for start, end in taken):
+        if not any(taken[mention.start : mention.end]):
             entities.append(
                 EntityMention(mention.start, mention.end, mention.text, ACTOR_LABEL, mention.actor)
             )
-            taken.append((mention.start, mention.end))
+            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return AnnotatedDocument(
         document=document,
         entities=tuple(sorted(entities, key=lambda e: (e.start, e.end))),

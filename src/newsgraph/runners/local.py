@@ -16,6 +16,7 @@ from ..errors import ModelError, NewsgraphError
 from ..model import AnnotatedDocument, Document, Rejection
 from .backends import register
 from .base import Runner, WorkItem
+from .lifeline import die_with_parent
 
 if TYPE_CHECKING:  # spaCy is imported where the NLP runs: a pool's parent never needs it
     from ..nlp import Annotator
@@ -97,8 +98,11 @@ def _init_worker(
     parse: str = "full",
     coder: str = DEFAULT_CODER,
     min_confidence: float = -1.0,
+    parent_pid: int | None = None,
 ) -> None:
     global _WORKER
+    if parent_pid is not None:
+        die_with_parent(parent_pid)  # before the model loads: no orphan holding one
     # One thread per process: the processes are the parallelism.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from ..nlp import Annotator
@@ -124,7 +128,8 @@ _Result = tuple[list[AnnotatedDocument], list[Rejection]]
 
 
 class ProcessRunner:
-    """Annotate in ``workers`` processes; results come back in input order.
+    """Annotate in ``workers`` processes; results come back in input order. The workers die
+    with this process, however it ends (:mod:`.lifeline`).
 
     Each batch goes to the workers in ``2 * workers`` parts, so the cores stay busy to the end
     of a run (with whole batches, one worker is left finishing the last batch alone) and a
@@ -149,7 +154,7 @@ class ProcessRunner:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(model, actors_file, parse, coder, min_confidence),
+            initargs=(model, actors_file, parse, coder, min_confidence, os.getpid()),
         )
 
     def _parts(self, documents: list[Document]) -> list[list[Document]]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import NotFoundError
 from ..model import AnnotatedDocument, Event
+from .patterns import ESCAPE, contains, literal
 from .store import Store
 
 __all__ = ["DocumentQuery", "event_with_document", "list_documents", "search_actors"]
@@ -39,11 +40,11 @@ def list_documents(store: Store, query: DocumentQuery) -> list[dict[str, Any]]:
     where: list[str] = []
     params: list[Any] = []
     if query.text:
-        where.append("(d.headline ILIKE ? OR d.text ILIKE ?)")
-        params.extend([f"%{query.text}%"] * 2)
+        where.append(f"(d.headline ILIKE ? {ESCAPE} OR d.text ILIKE ? {ESCAPE})")
+        params.extend([contains(query.text)] * 2)
     if query.outlet:
-        where.append("(d.outlet ILIKE ? OR d.outlet_abbreviation ILIKE ?)")
-        params.extend([f"%{query.outlet}%", query.outlet])
+        where.append(f"(d.outlet ILIKE ? {ESCAPE} OR d.outlet_abbreviation ILIKE ? {ESCAPE})")
+        params.extend([contains(query.outlet), literal(query.outlet)])
     if query.tag:
         where.append("list_contains(list_transform(d.tags, lambda t: lower(t)), ?)")
         params.append(query.tag.strip().lstrip("#").lower())
@@ -100,8 +101,11 @@ def search_actors(
     where = ""
     params: list[Any] = []
     if text:
-        where = "WHERE a.name ILIKE ? OR a.text ILIKE ? OR starts_with(upper(a.code), ?)"
-        params.extend([f"%{text}%", f"%{text}%", text.upper()])
+        where = (
+            f"WHERE a.name ILIKE ? {ESCAPE} OR a.text ILIKE ? {ESCAPE} "
+            "OR starts_with(upper(a.code), ?)"
+        )
+        params.extend([contains(text), contains(text), text.upper()])
     params.append(limit)
     return store.query(
         f"""

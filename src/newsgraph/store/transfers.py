@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import ConfigError
+from .patterns import ESCAPE, contains
 from .store import Store
 
 __all__ = [
@@ -59,8 +60,8 @@ class TransferQuery:
 
 
 def _party_clause(column: str, value: str, params: list[Any]) -> str:
-    params.extend([f"%{value}%", f"%{value.upper()}%"])
-    return f"({column} ILIKE ? OR upper({column}_codes) LIKE ?)"
+    params.extend([contains(value), contains(value.upper())])
+    return f"({column} ILIKE ? {ESCAPE} OR upper({column}_codes) LIKE ? {ESCAPE})"
 
 
 def find_transfers(store: Store, query: TransferQuery) -> list[dict[str, Any]]:
@@ -81,9 +82,10 @@ def find_transfers(store: Store, query: TransferQuery) -> list[dict[str, Any]]:
         params.append(status)
     if query.item:
         where.append(
-            "(item ILIKE ? OR category ILIKE ? OR designation ILIKE ? OR item_text ILIKE ?)"
+            f"(item ILIKE ? {ESCAPE} OR category ILIKE ? {ESCAPE} OR designation ILIKE ? {ESCAPE} "
+            f"OR item_text ILIKE ? {ESCAPE})"
         )
-        params.extend([f"%{query.item}%"] * 4)
+        params.extend([contains(query.item)] * 4)
     if query.since:
         where.append("date_end >= ?")
         params.append(query.since)

@@ -13,11 +13,12 @@ from ...store.analytics import INTERVALS, actor_graph, actor_profile, dyad_serie
 from ...store.browse import search_actors
 from ...store.feeds import tag_feed
 from ...store.tags import tag_counts
+from ..errors import READ_ERRORS
 
 __all__ = ["feeds_router", "router"]
 
-router = APIRouter(prefix="/api", tags=["actors, dyads, tags"])
-feeds_router = APIRouter(prefix="/feeds", tags=["feeds"])
+router = APIRouter(prefix="/api", tags=["actors, dyads, tags"], responses=READ_ERRORS)
+feeds_router = APIRouter(prefix="/feeds", tags=["feeds"], responses=READ_ERRORS)
 
 Since = Annotated[str | None, Query(description="From YYYY-MM-DD.")]
 Until = Annotated[str | None, Query(description="To YYYY-MM-DD.")]
@@ -35,7 +36,7 @@ def actors(
     return {"items": search_actors(store, optional_text(q), limit=size)}
 
 
-@router.get("/actors/{actor}", summary="An actor's profile")
+@router.get("/actors/{actor:path}", summary="An actor's profile")
 def actor(
     actor: str,
     store: StoreDep,
@@ -111,6 +112,6 @@ def feed(name: str, request: Request, store: StoreDep) -> Response:
     """The newest events of a tag: ``/feeds/tag/Venezuela.atom``, ``/feeds/tag/Russia/USA.atom``."""
     if not name.endswith(".atom"):
         raise NotFoundError(f"feeds end in .atom: /feeds/tag/{name}.atom")
-    base = str(request.base_url).rstrip("/")
-    body = tag_feed(store, name.removesuffix(".atom"), base_url=base)
+    # Links point at the configured address: a Host header is the client's to write.
+    body = tag_feed(store, name.removesuffix(".atom"), base_url=request.app.state.config.base_url)
     return Response(body, media_type="application/atom+xml; charset=utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import secrets
 import threading
 from dataclasses import replace
@@ -16,15 +15,19 @@ from fastapi.concurrency import run_in_threadpool
 from ...config import Settings
 from ...errors import MalformedInputError, PermissionDeniedError, TooLargeError
 from ...http.deps import DocumentQueryDep, StoreDep
-from ...ingest import Format, read_stream, readers
+from ...ingest import Format, read_stream, readers, rejection
+from ...ingest.jsonl import read_array
 from ...model import Document, Rejection
 from ...store import Store
 from ...store.browse import list_documents
+from ..errors import READ_ERRORS, error_responses
 
 __all__ = ["ingest_router", "router"]
 
-router = APIRouter(prefix="/api/documents", tags=["documents"])
-ingest_router = APIRouter(prefix="/api", tags=["ingest"])
+router = APIRouter(prefix="/api/documents", tags=["documents"], responses=READ_ERRORS)
+ingest_router = APIRouter(
+    prefix="/api", tags=["ingest"], responses=error_responses(400, 403, 422, 500, 503)
+)
 
 
 def page(items: list[dict[str, Any]], *, limit: int, offset: int) -> dict[str, Any]:
@@ -59,8 +62,15 @@ _LOCK = threading.Lock()
 
 def _check_token(request: Request, authorization: str | None) -> None:
     expected: str = request.app.state.config.token
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not given or not secrets.compare_digest(given.encode(), expected.encode()):
+    # The scheme is named (RFC 6750; case-insensitive, as every HTTP auth scheme): a bare token
+    # is refused, so it is never sent where a different scheme is expected.
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    given = given.strip()
+    if (
+        scheme.lower() != "bearer"
+        or not given
+        or not secrets.compare_digest(given.encode(), expected.encode())
+    ):
         raise PermissionDeniedError(
             "ingest needs the server's token: send the header 'Authorization: Bearer TOKEN' "
             "(the token newsgraph serve was started with, NEWSGRAPH_API_TOKEN)"
@@ -76,28 +86,32 @@ async def _body(request: Request, limit: int) -> bytes:
     return bytes(data)
 
 
-def _as_jsonl(data: bytes) -> bytes:
+def _json_items(data: bytes, *, origin: str, settings: Settings) -> list[Document | Rejection]:
+    """The documents of a JSON body (an object or a list of them), each record on its own: a
+    bad one is rejected with its reason and the others are stored."""
     try:
-        value = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MalformedInputError(f"request body is not JSON: {exc}") from exc
-    records = value if isinstance(value, list) else [value]
-    return b"\n".join(json.dumps(r, ensure_ascii=False).encode("utf-8") for r in records)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise MalformedInputError(f"request body is not UTF-8 JSON: {exc}") from exc
+    return [
+        item if isinstance(item, Document) else rejection(item)
+        for item in read_array(text, origin=origin, max_bytes=settings.max_document_bytes)
+    ]
 
 
 def _ingest(
     store: Store, settings: Settings, request: Request, data: bytes, content_type: str
 ) -> dict[str, Any]:
     origin = f"api:{hashlib.sha256(data).hexdigest()[:16]}"
-    fmt: Format = "jsonl"
-    if content_type.startswith("text/plain"):
-        # As for a .txt file: a post when its first lines carry a post header, else plain text.
-        fmt = readers.sniff_text(data.decode("utf-8", errors="replace")).name
-    elif content_type.startswith("application/json"):
-        data = _as_jsonl(data)
-    items: list[Document | Rejection] = list(
-        read_stream(io.BytesIO(data), origin=origin, fmt=fmt, settings=settings)
-    )
+    items: list[Document | Rejection]
+    if content_type.startswith("application/json"):
+        items = _json_items(data, origin=origin, settings=settings)
+    else:
+        fmt: Format = "jsonl"
+        if content_type.startswith("text/plain"):
+            # As for a .txt file: a post when its first lines carry a post header, else plain.
+            fmt = readers.sniff_text(data.decode("utf-8", errors="replace")).name
+        items = list(read_stream(io.BytesIO(data), origin=origin, fmt=fmt, settings=settings))
     # The NLP (spaCy) loads with the first ingest, not with a read-only server.
     from ...pipeline import ingest_documents
     from ...runners import LocalRunner

@@ -13,12 +13,13 @@ from ...http.items import event_item
 from ...store import list_events
 from ...store.browse import event_with_document
 from ...store.tags import event_tags
+from ..errors import READ_ERRORS
 from ..responses import json_response
 from .documents import page
 
 __all__ = ["event_item", "router"]
 
-router = APIRouter(prefix="/api/events", tags=["events"])
+router = APIRouter(prefix="/api/events", tags=["events"], responses=READ_ERRORS)
 
 
 @router.get("", summary="List events with filters")

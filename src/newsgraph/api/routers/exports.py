@@ -13,10 +13,13 @@ from ...http.deps import EventQueryDep, StoreDep, int_param, optional_date
 from ...store import Store
 from ...store.interchange import gdelt_lines, graphml_chunks, plover_lines
 from ...store.transfers import list_transfers
+from ..errors import error_responses
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["exports"])
+router = APIRouter(
+    prefix="/api", tags=["exports"], responses=error_responses(400, 404, 500, 501, 503)
+)
 
 _MEDIA = {
     "gdelt": ("text/tab-separated-values; charset=utf-8", "events.gdelt.tsv"),

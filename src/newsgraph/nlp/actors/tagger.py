@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ...actors import DocumentResolver, Resolution, Resolver, resolver_for
 from ...actors.names import fold_word
 from ...model import Actor, EventActor
-from .mentions import mention_at
+from .mentions import Mentions
 
 __all__ = ["ACTOR_LABELS", "ActorTagger"]
 
@@ -107,7 +107,7 @@ class ActorTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         context = DocumentResolver(self.resolver, on=doc._.ng_published)
-        mentions: list[EventActor] = []
+        mentions = Mentions()
         entities = [e for e in doc.ents if e.label_ in ACTOR_LABELS]  # in order, disjoint
         starts = [e.start for e in entities]
         inside: dict[int, list[Span]] = {}
@@ -150,7 +150,7 @@ class ActorTagger:
         chunk: Span,
         members: list[Span],
         context: DocumentResolver,
-        mentions: list[EventActor],
+        mentions: Mentions,
     ) -> None:
         root = chunk.root
         head = next((e for e in members if e.start <= root.i < e.end), None)
@@ -175,10 +175,8 @@ class ActorTagger:
             inner = next(
                 (
                     m
-                    for m in mentions
-                    if chunk.start_char <= m.start
-                    and m.end < chunk.end_char
-                    and m.actor.code is not None
+                    for m in mentions.within(chunk.start_char, chunk.end_char)
+                    if m.actor.code is not None
                 ),
                 None,
             )
@@ -226,12 +224,10 @@ class ActorTagger:
         return found
 
     @staticmethod
-    def _add(mentions: list[EventActor], span: Span, found: Resolution) -> None:
-        if found.actor is None:
+    def _add(mentions: Mentions, span: Span, found: Resolution) -> None:
+        if found.actor is None or mentions.taken(span.start_char, span.end_char):
             return
-        if any(m.start == span.start_char and m.end == span.end_char for m in mentions):
-            return
-        mentions.append(EventActor(found.actor, span.start_char, span.end_char, span.text))
+        mentions.add(EventActor(found.actor, span.start_char, span.end_char, span.text))
 
     @staticmethod
     def _missed_names(doc: Doc, chunks: list[Span], entities: list[Span]) -> list[Span]:
@@ -278,7 +274,7 @@ class ActorTagger:
                     break
         return spans
 
-    def _pronoun(self, span: Span, context: DocumentResolver, mentions: list[EventActor]) -> None:
+    def _pronoun(self, span: Span, context: DocumentResolver, mentions: Mentions) -> None:
         determiner, noun = span[0], span[-1]
         if determiner.lower_ in _DEMONSTRATIVES:
             antecedent = next(
@@ -300,7 +296,7 @@ class ActorTagger:
 
     @staticmethod
     def _subject(
-        token: Token, wanted: str, mentions: list[EventActor], context: DocumentResolver
+        token: Token, wanted: str, mentions: Mentions, context: DocumentResolver
     ) -> Resolution | None:
         """The resolved subject the pronoun before ``token`` refers to: the subject of the
         nearest governing verb that has one, else the last fitting actor of the document."""
@@ -309,7 +305,7 @@ class ActorTagger:
             node = node.head
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             for subject in subjects:
-                found = mention_at(mentions, subject)
+                found = mentions.at(subject.idx)
                 if found is not None and found.actor.code is not None:
                     is_person = found.actor.role is not None or subject.ent_type_ == "PERSON"
                     if wanted == "person" and not is_person:

@@ -15,6 +15,13 @@ obtained by The Washington Post": The Washington Post, then the documents). Each
 
 from __future__ import annotations
 
+import bisect
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span, Token
 
 from ...ingest.outlets import find_outlet
@@ -118,7 +125,7 @@ def _classify(span: Span, *, outlet: Outlet | None, cut: bool = False) -> Attrib
             if name is not None:
                 return AttributionSource("outlet", name.name, start, end)
             return AttributionSource("organisation", _name(core), start, end)
-    person = next((e for e in core.ents if e.label_ == "PERSON"), None)
+    person = _first_person(core)
     kind = source_kinds().get(root.lemma_.lower()) or source_kinds().get(lower)
     if person is not None and kind in (None, "role"):
         return AttributionSource("person", person.text, start, end)
@@ -134,23 +141,64 @@ def _classify(span: Span, *, outlet: Outlet | None, cut: bool = False) -> Attrib
     return AttributionSource(kind, _name(core), start, end)
 
 
+def _first_person(span: Span) -> Span | None:
+    """The first PERSON entity wholly inside ``span`` (as ``span.ents`` would give it, without
+    listing the whole document's entities)."""
+    for token in span:
+        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+            entity = entity_at(token)
+            if entity is not None and entity.end <= span.end:
+                return entity
+    return None
+
+
 def _antecedent(doc: Doc, pronoun: Token) -> str | None:
     """The nearest PERSON named before ``pronoun``: what "he said" most often refers to."""
-    best: Span | None = None
-    for ent in doc.ents:
-        if ent.end > pronoun.i:
-            break
-        if ent.label_ == "PERSON":
-            best = ent
-    return best.text if best is not None else None
+    ends, names = _index(doc).persons
+    found = bisect.bisect_right(ends, pronoun.i)  # entities ending at or before the pronoun
+    return names[found - 1] if found else None
 
 
 def _outlet_before(doc: Doc, token: Token) -> Outlet | None:
     """The outlet last named before ``token`` ("... The Times reported. The newspaper ...")."""
-    found: Outlet | None = None
-    for ent in doc.ents:
-        if ent.start >= token.i:
-            break
-        if ent.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE"):
-            found = find_outlet(ent.text) or found
-    return found
+    starts, outlets = _index(doc).outlets
+    found = bisect.bisect_left(starts, token.i)  # entities starting before the token
+    return outlets[found - 1] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Where a document names people and outlets, by token position, to look back from a
+    word in logarithmic time (looking through ``doc.ents`` for each source is quadratic)."""
+
+    persons: tuple[list[int], list[str]]
+    outlets: tuple[list[int], list[Outlet]]
+
+
+# Per Doc, gone with it (not in ``doc.user_data``, which a Doc carries into its serialisation).
+_INDEXES: weakref.WeakKeyDictionary[Doc, tuple[numpy.ndarray[Any, Any], _Index]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _index(doc: Doc) -> _Index:
+    """The index of ``doc``, built on first use and again when its entities change (checked on
+    the token array, far cheaper than listing ``doc.ents``)."""
+    marker = doc.to_array([ENT_IOB, ENT_TYPE])
+    cached = _INDEXES.get(doc)
+    if cached is not None and numpy.array_equal(cached[0], marker):
+        return cached[1]
+    persons: tuple[list[int], list[str]] = ([], [])
+    outlets: tuple[list[int], list[Outlet]] = ([], [])
+    for entity in doc.ents:
+        if entity.label_ == "PERSON":
+            persons[0].append(entity.end)
+            persons[1].append(entity.text)
+        if entity.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE"):
+            known = find_outlet(entity.text)
+            if known is not None:
+                outlets[0].append(entity.start)
+                outlets[1].append(known)
+    index = _Index(persons, outlets)
+    _INDEXES[doc] = (marker, index)
+    return index

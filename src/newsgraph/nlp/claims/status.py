@@ -133,7 +133,7 @@ class StatusModel:
         more systems") announces an act, so it is not ``done`` or ``under_way`` (the corpus
         has almost no headlines, so the weights alone do not know this)."""
         probabilities = self.probabilities(features)
-        if _HEADLINE_INFINITIVE <= set(features):
+        if set(features) >= _HEADLINE_INFINITIVE:
             for name in ("done", "under_way"):
                 if name in self.classes:
                     probabilities[self.classes.index(name)] = -1.0

@@ -21,6 +21,7 @@ negation comes from :func:`certainty.assess`; the status from the trained status
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass
 
@@ -109,23 +110,56 @@ def _paragraph(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _enclosing(claims: list[Claim], start: int, end: int) -> list[Claim]:
-    found = [c for c in claims if c.in_chain and c.holds(start, end)]
+class ClaimIndex:
+    """A document's claims, found by position: which hold given words, which paragraph-wide
+    ones have their cue in a stretch of text. Each answer lists claims in document order, as a
+    look through them all would; the look costs a bisection, not a pass over every claim (one
+    pass per event made a long document's cost quadratic)."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        chained = [(i, c) for i, c in enumerate(claims) if c.in_chain]
+        by_start = sorted(chained, key=lambda item: item[1].attribution.content.start)
+        self._starts = [c.attribution.content.start for _, c in by_start]
+        self._by_start = by_start
+        # No content is longer: a claim holding a position starts at most this far before it.
+        self._longest = max(
+            (c.attribution.content.end - c.attribution.content.start for _, c in chained),
+            default=0,
+        )
+        wide = sorted(
+            ((c.attribution.cue.start, i, c) for i, c in chained if c.paragraph_wide),
+            key=lambda item: item[0],
+        )
+        self._cues = [cue for cue, _, _ in wide]
+        self._wide = [(i, c) for _, i, c in wide]
+
+    def holding(self, start: int, end: int) -> list[Claim]:
+        """The claims in the chain whose content holds ``start:end`` (:meth:`Claim.holds`)."""
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_right(self._starts, start)
+        found = [(i, c) for i, c in self._by_start[low:high] if c.holds(start, end)]
+        return [c for _, c in sorted(found, key=lambda item: item[0])]
+
+    def paragraph_wide(self, low: int, high: int) -> list[Claim]:
+        """The paragraph-wide claims in the chain with their cue in ``low:high``."""
+        first = bisect.bisect_left(self._cues, low)
+        last = bisect.bisect_left(self._cues, high)
+        return [c for _, c in sorted(self._wide[first:last], key=lambda item: item[0])]
+
+
+def _enclosing(claims: ClaimIndex, start: int, end: int) -> list[Claim]:
+    found = claims.holding(start, end)
     # Outermost first: the longest content; of two with the same content (a quotation), the
     # one whose cue is outside it ('"... Maduro emphasized ...", the documents state').
     found.sort(key=lambda c: (c.attribution.content.start - c.attribution.content.end, c.inner))
     return found
 
 
-def _borrowed(doc: Doc, claims: list[Claim], start: int) -> list[Claim]:
+def _borrowed(doc: Doc, claims: ClaimIndex, start: int) -> list[Claim]:
     """The paragraph's own source for a sentence without one: the nearest paragraph-wide
     attribution in the same paragraph, with what encloses it."""
     low, high = _paragraph(doc_text(doc), start)
-    candidates = [
-        c
-        for c in claims
-        if c.in_chain and c.paragraph_wide and low <= c.attribution.cue.start < high
-    ]
+    candidates = claims.paragraph_wide(low, high)
     if not candidates:
         return []
     nearest = min(candidates, key=lambda c: abs(c.attribution.cue.start - start))
@@ -150,13 +184,15 @@ def _chain(claims: list[Claim], outlet: Outlet | None) -> tuple[AttributionSourc
 def refine_event(
     doc: Doc,
     event: Event,
-    claims: list[Claim],
+    claims: list[Claim] | ClaimIndex,
     *,
     outlet: Outlet | None = None,
     status_model: StatusModel | None = None,
 ) -> Event:
     """``event`` with its status, certainty, negation and attribution chain filled in (the
     status by ``status_model`` when one is given, else by the rules)."""
+    if not isinstance(claims, ClaimIndex):
+        claims = ClaimIndex(claims)
     trigger = event.trigger
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     enclosing = _enclosing(claims, trigger.start, trigger.end)
@@ -201,7 +237,7 @@ class ClaimsTagger:
         if not events:
             return doc
         outlet: Outlet | None = doc._.ng_outlet
-        claims = claims_of(doc, outlet=outlet)
+        claims = ClaimIndex(claims_of(doc, outlet=outlet))
         doc._.ng_events = [
             refine_event(doc, e, claims, outlet=outlet, status_model=self.status_model)
             for e in events
