@@ -1,49 +1,56 @@
 """Arms transfers from text, end to end (coder, status model, materiel, the transfers view): a
-transfer is delivered only when the text says the materiel moved. Sentences written here;
-Sylvania and Ruritania are invented countries."""
+transfer is delivered only when the text says the materiel moved.
+
+``data/transfer_statuses.jsonl`` holds sentences written here, one transfer each, with the
+status a reader gives it (``not delivered``: anything but delivered, e.g. a negated or only
+possible transfer). The set was used while building the statuses (docs/evaluation.md says so),
+so it is a development set: its figures are a floor against regressions, not a test of
+generalisation.
+"""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
 
 from newsgraph.ingest import parse_record
 from newsgraph.nlp.pipeline import Annotator
 from newsgraph.store import Store, TransferQuery, find_transfers
 
-#: (text, whether it tells of a delivery carried out)
-SENTENCES = [
-    ("Sylvania delivered forty drones to Ruritania on Monday.", True),
-    (
-        "Two Sylvanian transport planes carrying air defence systems arrived in Ruritania"
-        " on Sunday.",
-        True,
-    ),
-    ("Sylvania plans to deliver forty drones to Ruritania next year.", False),
-    ("Sylvania refused to send tanks to Ruritania.", False),
-    ("Ruritania asked Sylvania to supply air defence radars.", False),
-    ("Sylvania offered to sell patrol boats to Ruritania.", False),
-    ("Sylvania promised to send artillery shells to Ruritania.", False),
-    ("Sylvania and Ruritania signed a contract for twelve helicopters.", False),
-    ("Sylvania denied that it had sent rifles to the rebels.", False),
-    ("Sylvania will hand over ten howitzers to Ruritania next month.", False),
-]
+DATA = Path(__file__).parent / "data" / "transfer_statuses.jsonl"
 
 
-def test_no_non_delivery_is_shown_as_delivered(store: Store) -> None:
-    annotator = Annotator(coder="model")
+@pytest.fixture
+def listed(store: Store) -> list[tuple[str, str, set[str]]]:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
     documents = [
-        parse_record({"id": f"s{i}", "text": text, "published": "2025-03-14"}, origin="mem:tr")
-        for i, (text, _) in enumerate(SENTENCES)
+        parse_record({"id": f"s{i}", "text": r["text"], "published": "2025-11-01"}, origin="mem:tr")
+        for i, r in enumerate(rows)
     ]
-    store.write_batch(list(annotator.annotate(documents)))
-    by_text: dict[str, set[str]] = {}
+    store.write_batch(list(Annotator(coder="model").annotate(documents)))
+    found: dict[str, set[str]] = {r["text"]: set() for r in rows}
     for row in find_transfers(store, TransferQuery(limit=1000)):
-        text = next(t for t, _ in SENTENCES if row["evidence"] and row["evidence"] in t)
-        by_text.setdefault(text, set()).add(row["status"])
-    for text, delivered in SENTENCES:
-        statuses = by_text.get(text, set())
-        if delivered:
-            assert "delivered" in statuses, text
-        else:
-            assert "delivered" not in statuses, (text, statuses)
-    # most of the non-deliveries are listed, with a status other than "reported"
-    told = [t for t, d in SENTENCES if not d and by_text.get(t, set()) - {"reported"}]
-    assert len(told) >= 5, by_text
+        for text in found:
+            if row["evidence"] and row["evidence"] in text:
+                found[text].add(row["status"])
+    return [(r["text"], r["status"], found[r["text"]]) for r in rows]
+
+
+def test_no_non_delivery_is_shown_as_delivered(listed: list[tuple[str, str, set[str]]]) -> None:
+    wrong = [
+        text for text, status, shown in listed if status != "delivered" and "delivered" in shown
+    ]
+    assert wrong == []
+
+
+def test_most_transfer_statuses_are_right(listed: list[tuple[str, str, set[str]]]) -> None:
+    right = [
+        text
+        for text, status, shown in listed
+        if (status in shown if status != "not delivered" else "delivered" not in shown)
+    ]
+    # 25 of the 30 when written (2026-12-08); the misses are transfers the coder or the
+    # materiel tagger does not find ("signed a contract for", "urged ... to provide")
+    assert len(right) >= 24, len(right)

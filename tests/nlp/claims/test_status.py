@@ -129,6 +129,16 @@ def test_a_headline_infinitive_is_not_done(model_annotator: Annotator) -> None:
     )
 
 
+def test_a_possible_act_stays_hypothetical() -> None:
+    model = load_status_model()
+    assert model is not None
+    base = ["bias", "type=AID", "lemma=send", "tag=VB"]
+    assert model.decide([*base, "rule=hypothetical", "child:aux=may"]) == "hypothetical"
+    assert model.decide([*base, "rule=hypothetical", "child:mark=if"]) == "hypothetical"
+    # the rules' reading alone does not decide: the model has no such class
+    assert model.decide([*base, "rule=hypothetical"]) in model.classes
+
+
 def test_rules_decide_when_asked(annotator: Annotator) -> None:
     tagger = annotator.nlp.get_pipe("newsgraph_claims")
     assert isinstance(tagger, ClaimsTagger)

@@ -9,7 +9,8 @@
 -- agreement carried out is `agreed`; an offer or a pledge made is `offered` / `promised`; a
 -- negated act and anything else the text tells without saying how far along is `reported`.
 -- Events without a status (none have one only when their trigger could not be placed) keep
--- 0002's reading from their type and the item's action.
+-- 0002's reading from their type and the item's action. Of several readings of one item, one
+-- that says how far along wins over a `reported` one on the same basis.
 
 CREATE OR REPLACE VIEW transfers AS
 WITH readings AS (
@@ -115,6 +116,9 @@ sided AS (
                PARTITION BY r.doc_id, r.item_start
                ORDER BY CASE r.status_basis WHEN 'event status' THEN 0 WHEN 'event type' THEN 1
                                             WHEN 'item action' THEN 2 ELSE 3 END,
+                        -- a reading that says how far along before one that does not
+                        -- ("denied sending shells": the denial, not the negated sending)
+                        r.status = 'reported',
                         r.distance, r.event_id
            ) AS preference
     FROM readings r
