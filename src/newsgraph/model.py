@@ -346,7 +346,10 @@ class MaterielItem:
     unit set). ``count`` is None when the text gives no exact number ("several aircraft",
     "dozens of drones"); ``quantity`` keeps the words as written and ``approximate`` says the
     count is not exact ("more than 300") or not given. ``hedge`` holds words that make the
-    item itself uncertain ("what are believed to be")."""
+    item itself uncertain ("what are believed to be"). ``supplier`` and ``recipient`` (with
+    their actor codes) are the parties the word that governs the item names ("Kyiv asked to
+    buy launchers from the US manufacturer": Kyiv receives, the manufacturer supplies), or None.
+    """
 
     start: int
     end: int
@@ -360,6 +363,10 @@ class MaterielItem:
     quantity: str | None = None
     approximate: bool = False
     hedge: str | None = None
+    supplier: str | None = None
+    supplier_code: str | None = None
+    recipient: str | None = None
+    recipient_code: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -375,6 +382,10 @@ class MaterielItem:
             "quantity": self.quantity,
             "approximate": self.approximate,
             "hedge": self.hedge,
+            "supplier": self.supplier,
+            "supplier_code": self.supplier_code,
+            "recipient": self.recipient,
+            "recipient_code": self.recipient_code,
         }
 
 

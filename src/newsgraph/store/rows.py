@@ -244,6 +244,10 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
             ("quantity", _S),
             ("approximate", _B),
             ("hedge", _S),
+            ("supplier", _S),
+            ("supplier_code", _S),
+            ("recipient", _S),
+            ("recipient_code", _S),
         ]
     ),
     "rejected": pa.schema(
@@ -556,6 +560,10 @@ def annotated_from_rows(
                         r["quantity"],
                         bool(r["approximate"]),
                         r["hedge"],
+                        r.get("supplier"),
+                        r.get("supplier_code"),
+                        r.get("recipient"),
+                        r.get("recipient_code"),
                     )
                     for r in sorted(parts["materiel"], key=lambda r: r["idx"])
                 ),

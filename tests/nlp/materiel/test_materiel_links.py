@@ -7,7 +7,7 @@ import pytest
 from newsgraph.ingest import parse_record
 from newsgraph.model import AnnotatedDocument, Event
 from newsgraph.nlp import Annotator
-from newsgraph.nlp.materiel.links import materiel_actions
+from newsgraph.nlp.materiel.links import materiel_actions, materiel_item
 
 pytestmark = pytest.mark.model
 
@@ -95,3 +95,38 @@ def test_event_time_is_the_one_that_modifies_the_trigger(annotator: Annotator) -
     sanction = [e for e in result.events if e.type == "SANCTION"]
     assert sanction and sanction[0].time is not None
     assert (sanction[0].time.value, sanction[0].time.source) == ("2023", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        # the subject of a supplying word supplies; "to" and the dative receive
+        ("Poland handed over 14 Leopard tanks to Ukraine on Friday.", "POL", "UKR"),
+        ("Germany will send Ukraine four more IRIS-T systems.", "DEU", "UKR"),
+        # the subject of an acquiring word receives; "from" supplies
+        ("India bought 36 Rafale jets from France in 2016.", "FRA", "IND"),
+        # a verb that completes another: the asked party supplies (object control) ...
+        ("Belarus asked Russia to supply two S-400 battalions.", "RUS", None),
+        # ... the one who agrees or refuses does (subject control)
+        ("Germany has refused to send Taurus missiles to Ukraine.", "DEU", "UKR"),
+        # a noun: its "to" object receives
+        ("Israel warned against any transfer of air defence systems to Iran.", None, "IRN"),
+    ],
+)
+def test_item_parties_from_the_governing_word(
+    annotator: Annotator, text: str, supplier: str | None, recipient: str | None
+) -> None:
+    # the items of the sentence, whether or not an event carries them
+    doc = annotator.nlp(text)
+    items = [materiel_item(doc, mention) for mention in doc._.ng_materiel]
+    assert items, "no materiel found"
+    assert {(m.supplier_code, m.recipient_code) for m in items} == {(supplier, recipient)}
+
+
+def test_item_parties_are_left_empty_when_the_text_names_none(annotator: Annotator) -> None:
+    items = [
+        m
+        for e in _annotate(annotator, "The drones were delivered on Sunday.").events
+        for m in e.materiel
+    ]
+    assert all(m.supplier is None and m.recipient is None for m in items)

@@ -4,7 +4,11 @@ For every materiel mention of the materiel tagger (``doc._.ng_materiel``) this c
 the quantity before it ("14 sets of", "several"), a hedge on it ("what are believed to be"),
 and the action done with it: the nearest word above it in the parse that the action table
 (``data/materiel_actions.tsv``) knows ("acquiring 14 sets of missiles" -> acquire, "the
-delivery of drones" -> deliver). A mention belongs to an event when the event's trigger is
+delivery of drones" -> deliver), and the parties that word names: its subject, its "from" and
+"to" objects and its dative are the item's supplier or recipient, as the table's ``transfer``
+column says what the subject is ("Kyiv asked to buy launchers from the US manufacturer": Kyiv
+receives, the manufacturer supplies; a verb with no subject of its own takes the subject of
+the verb it completes). A mention belongs to an event when the event's trigger is
 above it in the parse ("requesting Russia to supply missiles": the request and the supply) or
 when it is one of the event's arguments.
 
@@ -20,14 +24,15 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...model import Event, MaterielItem
+from ...model import Event, EventActor, MaterielItem
 from ...resources import read_table
+from ..events.participants import event_actor
 from ..extensions import doc_text
 from ..text.spans import token_at
 from .quantities import quantity_before, quantity_words
 from .tagger import MaterielMention
 
-__all__ = ["Action", "MaterielLinker", "materiel_actions"]
+__all__ = ["Action", "MaterielLinker", "materiel_actions", "materiel_item"]
 
 _TRANSFER_ROLES = frozenset({"supplier", "recipient", ""})
 # How far up the parse an item's action may be.
@@ -53,11 +58,11 @@ def materiel_actions() -> dict[str, Action]:
     return table
 
 
-def _action(root: Token, *, skip: set[int]) -> str | None:
-    """The action of the nearest known word above ``root``; None when a verb the table does
-    not know comes first ("missiles hit the city"). Words in ``skip`` (the mention itself, a
-    hedge) are passed over, and so is the first conjunct of a list the item is in ("radars,
-    repairs and missiles": the missiles are not repaired)."""
+def _governor(root: Token, *, skip: set[int]) -> tuple[Token, Action] | None:
+    """The nearest word above ``root`` that the action table knows, with its action; None
+    when a verb the table does not know comes first ("missiles hit the city"). Words in
+    ``skip`` (the mention itself, a hedge) are passed over, and so is the first conjunct of a
+    list the item is in ("radars, repairs and missiles": the missiles are not repaired)."""
     actions = materiel_actions()
     token = root
     for _ in range(_MAX_STEPS):
@@ -69,13 +74,89 @@ def _action(root: Token, *, skip: set[int]) -> str | None:
             continue
         known = actions.get(token.lemma_.lower())
         if known is not None and token.pos_ in ("VERB", "NOUN"):
-            return known.action
+            return token, known
         if token.pos_ == "VERB":
             return None
     return None
 
 
-def _item(doc: Doc, mention: MaterielMention) -> MaterielItem:
+# Relations by which a verb completes another and shares its subject ("asked to buy",
+# "agreed to send", "launchers that Kyiv asked to buy").
+_COMPLETES = frozenset({"xcomp", "ccomp", "conj"})
+
+
+def _subject(word: Token) -> Token | None:
+    """The doer of ``word``: its subject, the agent of a passive ("by X"), a noun's possessor
+    ("Iran's purchase"), else the doer of the verb it completes: that verb's object where it
+    has one ("asked Russia to supply": Russia), else its subject ("agreed to send")."""
+    node = word
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ == "nsubj" or (word.pos_ == "NOUN" and child.dep_ == "poss"):
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if node.dep_ not in _COMPLETES or node.head.i == node.i:
+            return None
+        if node.dep_ == "xcomp":
+            # object control: in "asked Russia to supply" Russia supplies, not the asker
+            controller = next((c for c in node.head.children if c.dep_ in ("dobj", "dative")), None)
+            if controller is not None:
+                return controller
+        node = node.head
+    return None
+
+
+def _object_of(word: Token, prepositions: tuple[str, ...]) -> Token | None:
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _dative(word: Token, item_root: Token) -> Token | None:
+    """The indirect object ("send Ukraine four systems", "supply Kyiv with tanks")."""
+    for child in word.children:
+        if child.dep_ == "dative" or (
+            child.dep_ == "dobj" and child.i != item_root.i and child.ent_type_ in _PARTY_ENTITIES
+        ):
+            return child
+    return None
+
+
+_PARTY_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _named(token: Token | None, governor: Token) -> EventActor | None:
+    """The party ``token`` names, if it names one (an entity, a resolved actor)."""
+    if token is None:
+        return None
+    party = event_actor(token, governor)
+    if party.actor.code is None and token.ent_type_ not in _PARTY_ENTITIES:
+        return None
+    return party
+
+
+def _parties(
+    governor: Token, action: Action, item_root: Token
+) -> tuple[EventActor | None, EventActor | None]:
+    """(supplier, recipient) the governing word names, or None for each it does not."""
+    # the parse may hang "from France" on the item ("bought jets from France")
+    if action.transfer == "supplier":
+        to = (
+            _object_of(governor, ("to", "for"))
+            or _dative(governor, item_root)
+            or _object_of(item_root, ("to",))
+        )
+        return _named(_subject(governor), governor), _named(to, governor)
+    if action.transfer == "recipient":
+        source = _object_of(governor, ("from",)) or _object_of(item_root, ("from",))
+        return _named(source, governor), _named(_subject(governor), governor)
+    return None, None
+
+
+def materiel_item(doc: Doc, mention: MaterielMention) -> MaterielItem:
+    """The item of ``mention``: its quantity, hedge, action and parties."""
     span = doc[mention.start : mention.end]
     quantity, hedge = quantity_before(doc, mention.start, floor=span.sent.start)
     unit = quantity.unit if quantity else None
@@ -85,6 +166,8 @@ def _item(doc: Doc, mention: MaterielMention) -> MaterielItem:
     skip = set(range(mention.start, mention.end))
     if hedge:
         skip.update(range(hedge.start, hedge.end))
+    governed = _governor(span.root, skip=skip)
+    supplier, recipient = _parties(*governed, span.root) if governed else (None, None)
     return MaterielItem(
         start=span.start_char,
         end=span.end_char,
@@ -94,10 +177,14 @@ def _item(doc: Doc, mention: MaterielMention) -> MaterielItem:
         designation=mention.designation,
         count=quantity.count if quantity else None,
         unit=unit,
-        action=_action(span.root, skip=skip),
+        action=governed[1].action if governed else None,
         quantity=doc[quantity.start : quantity.end].text if quantity else None,
         approximate=quantity.approximate if quantity else False,
         hedge=doc[hedge.start : hedge.end].text if hedge else None,
+        supplier=supplier.text if supplier else None,
+        supplier_code=supplier.actor.code if supplier else None,
+        recipient=recipient.text if recipient else None,
+        recipient_code=recipient.actor.code if recipient else None,
     )
 
 
@@ -110,6 +197,10 @@ _CLAUSE_MARKS = frozenset({"nsubj", "nsubjpass", "mark", "expl"})
 
 
 def _own_clause(token: Token) -> bool:
+    if token.pos_ in ("VERB", "AUX") and token.dep_ == "conj":
+        # a coordinated clause with its own subject tells of another act ("Iran received the
+        # jets, and the two countries are negotiating the supply of missiles")
+        return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
     if token.pos_ not in ("VERB", "AUX") or token.dep_ not in _OWN_CLAUSES:
         return False
     if token.dep_ == "advcl":
@@ -176,7 +267,7 @@ class MaterielLinker:
         text = doc_text(doc)
         mentions: list[MaterielMention] = doc._.ng_materiel or []
         items = sorted(
-            ((_item(doc, m), doc[m.start : m.end].root) for m in mentions),
+            ((materiel_item(doc, m), doc[m.start : m.end].root) for m in mentions),
             key=lambda pair: pair[0].start,
         )
         doc._.ng_events = [self._link(doc, text, event, items) for event in events]

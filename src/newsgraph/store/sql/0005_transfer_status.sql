@@ -12,12 +12,21 @@
 -- 0002's reading from their type and the item's action. Of several readings of one item, one
 -- that says how far along wins over a `reported` one on the same basis.
 
+-- The parties the word governing an item names ("Kyiv asked to buy launchers from the US
+-- manufacturer"), from newsgraph.nlp.materiel.links; they come before the event's own parties.
+ALTER TABLE event_materiel ADD COLUMN IF NOT EXISTS supplier VARCHAR;
+ALTER TABLE event_materiel ADD COLUMN IF NOT EXISTS supplier_code VARCHAR;
+ALTER TABLE event_materiel ADD COLUMN IF NOT EXISTS recipient VARCHAR;
+ALTER TABLE event_materiel ADD COLUMN IF NOT EXISTS recipient_code VARCHAR;
+
 CREATE OR REPLACE VIEW transfers AS
 WITH readings AS (
     SELECT
         m.event_id, m.idx AS item_idx, e.doc_id, m.start AS item_start, m."end" AS item_end,
         m.text AS item_text, m.item, m.category, m.designation, m.count, m.unit, m.quantity,
         m.approximate, m.hedge, m.action,
+        m.supplier AS item_supplier, m.supplier_code AS item_supplier_code,
+        m.recipient AS item_recipient, m.recipient_code AS item_recipient_code,
         e.type AS event_type, e.status AS event_status, e.certainty, e.negated, e.confidence,
         e.trigger_text, e.sentence_start, e.sentence_end,
         e.time_value, e.time_start, e.time_end, e.time_source,
@@ -104,13 +113,17 @@ parties AS (
 ),
 sided AS (
     SELECT r.*,
-           CASE WHEN r.direction = 'doer supplies' THEN actor.names ELSE other.names END
+           coalesce(r.item_supplier,
+                    CASE WHEN r.direction = 'doer supplies' THEN actor.names ELSE other.names END)
                AS supplier,
-           CASE WHEN r.direction = 'doer supplies' THEN actor.codes ELSE other.codes END
+           CASE WHEN r.item_supplier IS NOT NULL THEN r.item_supplier_code
+                WHEN r.direction = 'doer supplies' THEN actor.codes ELSE other.codes END
                AS supplier_codes,
-           CASE WHEN r.direction = 'doer supplies' THEN other.names ELSE actor.names END
+           coalesce(r.item_recipient,
+                    CASE WHEN r.direction = 'doer supplies' THEN other.names ELSE actor.names END)
                AS recipient,
-           CASE WHEN r.direction = 'doer supplies' THEN other.codes ELSE actor.codes END
+           CASE WHEN r.item_recipient IS NOT NULL THEN r.item_recipient_code
+                WHEN r.direction = 'doer supplies' THEN other.codes ELSE actor.codes END
                AS recipient_codes,
            row_number() OVER (
                PARTITION BY r.doc_id, r.item_start
