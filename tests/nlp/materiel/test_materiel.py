@@ -115,6 +115,24 @@ def _tagged(nlp: Language, text: str) -> Doc:
             "A fighter crossed with weapons and drones.",
             [("weapons", "WEAPON"), ("drones", "PLATFORM")],
         ),
+        (
+            "Four F/A-18F Super Hornets and an E-7A Wedgetail left.",
+            [("F/A-18F Super Hornets", "PLATFORM"), ("E-7A Wedgetail", "PLATFORM")],
+        ),
+        ("Two Tornado GR4 jets flew.", [("Tornado GR4 jets", "PLATFORM")]),
+        ("A tornado hit the town.", []),
+        (
+            "Gunmen fired Scud missiles and M16 rifles from armoured cars.",
+            [("Scud missiles", "WEAPON"), ("M16 rifles", "WEAPON"), ("armoured cars", "PLATFORM")],
+        ),
+        (
+            "Inspectors found sarin and chlorine gas near military vehicles.",
+            [("sarin", "WEAPON"), ("chlorine gas", "WEAPON"), ("military vehicles", "PLATFORM")],
+        ),
+        (
+            "A spy plane and an AC-130 gunship.",
+            [("spy plane", "PLATFORM"), ("AC-130 gunship", "PLATFORM")],
+        ),
     ],
 )
 def test_materiel_spans(blank: Language, text: str, expected: list[tuple[str, str]]) -> None:
@@ -149,6 +167,8 @@ def test_materiel_spans(blank: Language, text: str, expected: list[tuple[str, st
             "KC-135R",
         ),
         ("Eight engines were repaired.", "engines", "engine", "engine", None),
+        ("F/A-18F jets left.", "F/A-18F jets", "combat_aircraft", "aircraft", "F/A-18F"),
+        ("Troops moved artillery pieces.", "artillery pieces", "artillery", "artillery", None),
     ],
 )
 def test_mentions_say_what_they_are(

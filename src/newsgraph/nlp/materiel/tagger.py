@@ -227,7 +227,10 @@ class MaterielTagger:
                 match = self.designation.fullmatch(token.text)
                 if match and match.lastgroup:
                     entry = self.families[int(match.lastgroup[1:])]
-                    found.append(self._mention(token.i, token.i + 1, entry, token.text))
+                    start = _slashed_start(doc, token.i)
+                    found.append(
+                        self._mention(start, token.i + 1, entry, doc[start : token.i + 1].text)
+                    )
             elif token.text in self.prefixes and token.i + 1 < len(doc):
                 end = _name_end(doc, token.i + 1)
                 if end > token.i + 1:
@@ -428,6 +431,22 @@ def _compound_start(doc: Doc, start: int) -> int:
             break
         first -= 1
     return first
+
+
+def _slashed_start(doc: Doc, i: int) -> int:
+    """Where a designation the tokenizer split at a slash begins: "F/A-18F" is "F", "/",
+    "A-18F"."""
+    if (
+        i >= 2
+        and doc[i - 1].text == "/"
+        and doc[i - 2].is_upper
+        and doc[i - 2].is_alpha
+        and len(doc[i - 2]) <= 2
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    ):
+        return i - 2
+    return i
 
 
 def _pennant_at(doc: Doc, start: int) -> bool:
