@@ -138,3 +138,38 @@ def test_count_entities_are_trimmed_to_the_number(annotator: Annotator) -> None:
 def test_phone_numbers_are_not_quantities(annotator: Annotator) -> None:
     doc = _doc(annotator, "For details call the press office at 910-432-3383 today.")
     assert not [e for e in doc.ents if e.label_ == "CARDINAL" and "432" in e.text]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Reporters may call the duty office on 703-555-0199.", "703"),
+        ("The village lies at 34.512; 43.208 on the map.", "43.208"),
+        ("The envoy toured the region from 12-14 March 2021.", "12"),
+        ("One of the soldiers was wounded.", "One"),
+        ("Security is our number one concern.", "one"),
+        ("Our two governments signed the accord.", "two"),
+    ],
+)
+def test_numbers_that_are_not_counts_are_dropped(
+    annotator: Annotator, text: str, number: str
+) -> None:
+    doc = _doc(annotator, text)
+    numbers = [e.text for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
+    assert number not in numbers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The rebels fired 40 rockets at the base.", "40"),
+        ("Only one missile reached the port.", "one"),
+        ("The army lost 12 tanks in 3 days.", "12"),
+    ],
+)
+def test_counts_are_kept(annotator: Annotator, text: str, number: str) -> None:
+    doc = _doc(annotator, text)
+    numbers = [e.text for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
+    assert number in numbers

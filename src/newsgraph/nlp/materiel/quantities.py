@@ -6,8 +6,9 @@ none, or only a vague one: "several", "dozens of"), the unit it counts in ("sets
 it is approximate ("more than 300", "several"), and a hedge on the item itself ("believed to
 be"). :func:`tidy_numbers` trims the NER's CARDINAL and QUANTITY spans to the number: without
 the qualifier before it ("more than 300" -> "300"; the qualifier is recorded on materiel, not
-lost), and without spans that are not quantities (phone numbers, coordinates, words the model
-took for numbers). The words live in ``data/quantity_words.tsv``.
+lost), and without spans that are not quantities: phone numbers, coordinates, the first day of
+a range of dates, "one" of "one of them", a number naming a known set ("our two countries")
+and words the model took for numbers. The words live in ``data/quantity_words.tsv``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ __all__ = ["Quantity", "QuantityWords", "number_value", "quantity_before", "quan
 _KINDS = ("number", "scale", "vague", "approximate", "unit", "hedge")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _PHONE = re.compile(r"^\+?\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$")
+# Words before a number that make it name a known set, not count one: "our two countries".
+_KNOWN_SET = frozenset({"our", "their", "its", "his", "her", "my", "your", "all"})
+# Decimal degrees: "33.783; 44.500", "35.0325, 43.6463889".
+_COORDINATES = re.compile(r"-?\d{1,3}\.\d{3,}[;,]\s*-?\d{1,3}\.\d{3,}")
 # Words before a number that are not part of it, besides the approximate ones ("an additional 125").
 _QUALIFIERS = frozenset(
     {("an", "additional"), ("additional",), ("another",), ("a", "further"), ("only",), ("just",)}
@@ -219,9 +224,51 @@ def _is_number(span: Span) -> bool:
     )
 
 
+def _written_with(span: Span) -> str:
+    """The span with the characters written onto it (no space between): "910" of
+    "910-432-3383." is "910-432-3383"."""
+    text = span.doc.text
+    start, end = span.start_char, span.end_char
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].rstrip(".,;:)").lstrip("(")
+
+
+def _not_a_count(span: Span) -> bool:
+    """Numbers the NER takes for counts that are not: a phone number ("910-432-3383"), one
+    of a pair of coordinates ("33.783; 44.500"), the first day of a range of dates ("5-6
+    April"), "one" of "one of them" and "number one", and a number after a possessive ("our
+    two countries", "all five chapters"): the set is known already, its size is no news."""
+    doc = span.doc
+    if _PHONE.match(_written_with(span)):
+        return True
+    window = doc.text[max(0, span.start_char - 16) : span.end_char + 16]
+    offset = max(0, span.start_char - 16)
+    for match in _COORDINATES.finditer(window):
+        if match.start() + offset <= span.start_char and span.end_char <= match.end() + offset:
+            return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in ("-", "–") and not span[-1].whitespace_:
+        following = after.i + 1
+        if following < len(doc) and doc[following].like_num and not after.whitespace_:
+            following += 1  # "5-6 April": the other end of the range, then the month
+        if following < len(doc) and doc[following].ent_type_ == "DATE":
+            return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _KNOWN_SET:
+        return True
+    if span.text.lower() == "one":
+        return (after is not None and after.lower_ == "of") or (
+            before is not None and before.lower_ == "number"
+        )
+    return False
+
+
 def tidy_numbers(spans: list[Span]) -> list[Span]:
     """The NER's entities with CARDINAL/QUANTITY spans trimmed to the number ("more than 300"
-    -> "300") and non-quantities dropped (phone numbers, coordinates, words that are not
+    -> "300") and non-quantities dropped (:func:`_not_a_count`, words that are not
     numbers); other entities unchanged."""
     table = quantity_words()
     tidy: list[Span] = []
@@ -231,9 +278,9 @@ def tidy_numbers(spans: list[Span]) -> list[Span]:
             continue
         doc = span.doc
         following = doc[span.end].text if span.end < len(doc) else ""
-        if _PHONE.match(span.text) or following.startswith("°") or "°" in span.text:
+        if following.startswith("°") or "°" in span.text or not _is_number(span):
             continue
-        if not _is_number(span):
+        if _not_a_count(span):
             continue
         start = span.start
         for size in range(min(4, len(span) - 1), 0, -1):
