@@ -187,6 +187,22 @@ def test_capitalised_noun_in_a_name_is_left_to_the_ner(annotator: Annotator) -> 
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets bombed the town at dawn.", ["Jets"]),
+        ("Warplanes struck the bridge.", ["Warplanes"]),
+        ("Artillery Regiment soldiers arrived.", []),
+    ],
+)
+def test_first_word_of_a_sentence_is_not_a_name_for_its_capital(
+    annotator: Annotator, text: str, expected: list[str]
+) -> None:
+    doc = annotator.nlp(text)
+    assert [e.text for e in doc.ents if e.label_ in MATERIEL_LABELS] == expected
+
+
+@pytest.mark.model
 def test_coordinated_modifiers_name_their_own_items(annotator: Annotator) -> None:
     doc = annotator.nlp(
         "Coalition forces conducted strikes using attack, bomber, fighter and remotely piloted "
@@ -213,8 +229,8 @@ def test_serial_comma_list_of_modifiers_names_each_item(annotator: Annotator) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Jets struck a drone assembly plant near the coast.", []),
-        ("Jets struck a drone near the assembly plant.", ["drone"]),
+        ("Jets struck a drone assembly plant near the coast.", ["Jets"]),
+        ("Jets struck a drone near the assembly plant.", ["Jets", "drone"]),
         ("Rebels burned a dump truck and two police vehicles.", ["dump truck", "vehicles"]),
     ],
 )

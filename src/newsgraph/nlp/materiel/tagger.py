@@ -499,7 +499,9 @@ def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
 def _in_a_name(doc: Doc, mention: MaterielMention) -> bool:
     """A capitalised common noun inside a name ("321st Field Artillery Regiment", "Explosive
     Ordnance Disposal"): inside a name the NER found, or between capitalised words in a
-    sentence that is not capitalised throughout (a headline in title case is)."""
+    sentence that is not capitalised throughout (a headline in title case is). One word that
+    begins a sentence is capitalised for that ("Jets bombed the town"), unless a name goes on
+    after it."""
     words = doc[mention.start : mention.end]
     if not all(t.is_title for t in words if t.is_alpha):
         return False
@@ -507,10 +509,16 @@ def _in_a_name(doc: Doc, mention: MaterielMention) -> bool:
     alpha = [t for t in sentence if t.is_alpha and not t.is_stop]
     if alpha and sum(t.is_title for t in alpha) / len(alpha) >= 0.8:
         return False  # a headline in title case: the NER's names are unreliable there
-    if any(t.ent_type_ in _NAME_LABELS for t in words):
-        return True
     before = doc[mention.start - 1] if mention.start > sentence.start else None
     after = doc[mention.end] if mention.end < sentence.end else None
+    if (
+        before is None
+        and len(words) == 1
+        and not (after is not None and (after.is_title or after.ent_iob_ == "I"))
+    ):
+        return False  # capitalised because it begins the sentence: "Jets bombed the town"
+    if any(t.ent_type_ in _NAME_LABELS for t in words):
+        return True
     return any(t is not None and t.is_title and t.is_alpha for t in (before, after))
 
 
