@@ -133,6 +133,12 @@ def _tagged(nlp: Language, text: str) -> Doc:
             "A spy plane and an AC-130 gunship.",
             [("spy plane", "PLATFORM"), ("AC-130 gunship", "PLATFORM")],
         ),
+        (
+            "Rebels fired TOW anti-tank missiles at Super Hornet fighter jets.",
+            [("TOW anti-tank missiles", "WEAPON"), ("Super Hornet fighter jets", "PLATFORM")],
+        ),
+        ("A KC-30A refuelling aircraft.", [("KC-30A refuelling aircraft", "PLATFORM")]),
+        ("The TOW report was late.", []),
     ],
 )
 def test_materiel_spans(blank: Language, text: str, expected: list[tuple[str, str]]) -> None:

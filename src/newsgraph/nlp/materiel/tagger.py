@@ -8,12 +8,13 @@ prefix (``USS Hopper``), with the hull or pennant number in brackets after it ("
 modifiers before a noun ("surface-to-air missiles"), the nouns that say what kind of vehicle it
 is ("dump truck", but not an owner: "police vehicles"), the generic noun after a name ("Il-76
 plane", "S-300 systems") and the words that name one system together ("Sukhoi Su-30MK2
-aircraft"). A name or noun before a place or group is not the item ("VBIED factory", "drone
-assembly plant", "counter-IED training"). A noun marked ``<list>`` in the lexicon is materiel
-only when listed with another of its kind ("fighters, bombers and airlifters"; a "fighter"
-alone is more often a person). The component overrides the statistical
-NER where they overlap ("S-400" is not an ORG), but a capitalised common noun inside a name
-("Field Artillery Regiment") is left to the NER. Each entity's ``ent_id_`` is its category;
+aircraft"; an ambiguous name is materiel before a generic noun: "TOW anti-tank missiles"). A
+name or noun before a place or group is not the item ("VBIED factory", "drone assembly plant",
+"counter-IED training"). A noun marked ``<list>`` in the lexicon is materiel only when listed
+with another of its kind ("fighters, bombers and airlifters"; a "fighter" alone is more often
+a person). The component overrides the statistical NER where they overlap ("S-400" is not an
+ORG), but a capitalised common noun inside a name ("Field Artillery Regiment") is left to the
+NER. Each entity's ``ent_id_`` is its category;
 ``doc._.ng_materiel`` holds every mention with its category, item and designation.
 
 A spaCy ``EntityRuler`` over the same lexicon did the job at about a quarter of the whole
@@ -246,10 +247,17 @@ class MaterielTagger:
                     self._mention(token.i, token.i + 2, entry, doc[token.i : token.i + 2].text)
                 )
         vocab = doc.vocab.strings
-        for match_id, start, end in self.names(doc):
+        noun_matches = self.nouns(doc)
+        # Where the generic nouns begin with their modifiers: a name before one is the item's
+        # ("TOW anti-tank missiles", "Super Hornet fighter jets").
+        noun_starts = {self._modifier_start(doc, start) for _, start, _ in noun_matches}
+        name_matches = self.names(doc)
+        for match_id, start, end in name_matches:
             entry = self.entries[vocab[match_id]]
             if _inside_hyphenated(doc, start, end) or self._before_a_place(doc, end):
                 continue  # "counter-IED training", "a VBIED factory"
+            if any(s <= start and end <= e and e - s > end - start for _, s, e in name_matches):
+                continue  # "Hornet" of "Super Hornet"
             if entry.context:
                 following = doc[end] if end < len(doc) else None
                 if following is None:
@@ -258,12 +266,12 @@ class MaterielTagger:
                     pass  # "Sukhoi Su-30MK2": merged with the designation below
                 elif following.lower_ in entry.context:
                     end += 1  # "Patriot batteries": the word that disambiguates is part of it
-                else:
+                elif end not in noun_starts:
                     continue
             found.append(self._mention(start, end, entry, entry.pattern))
         nouns: dict[tuple[int, int], tuple[int, MaterielMention]] = {}
         in_lists: set[MaterielMention] = set()
-        for match_id, start, end in self.nouns(doc):
+        for match_id, start, end in noun_matches:
             entry = self.entries[vocab[match_id]]
             if _inside_hyphenated(doc, start, end):
                 continue  # "anti-aircraft fire", "vehicle-borne": part of another word
