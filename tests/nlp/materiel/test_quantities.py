@@ -32,6 +32,7 @@ def test_quantity_words_table_loads() -> None:
     assert table.units["sets"] == "set"
     assert ("what", "are", "believed", "to", "be") in table.hedges
     assert ("dozens", "of") in table.vague
+    assert table.measures["mw"] == "megawatt"
 
 
 def _doc(annotator: Annotator, text: str) -> Doc:
@@ -173,3 +174,20 @@ def test_counts_are_kept(annotator: Annotator, text: str, number: str) -> None:
     doc = _doc(annotator, text)
     numbers = [e.text for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
     assert number in numbers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("The dam feeds an 84 MW power station.", "84 MW"),
+        ("The gates pass 7,000 m3/s of water.", "7,000 m3/s"),
+        ("The missile flew 300 km before it fell.", "300 km"),
+    ],
+)
+def test_a_count_takes_in_its_unit_of_measure(
+    annotator: Annotator, text: str, quantity: str
+) -> None:
+    doc = _doc(annotator, text)
+    assert quantity in [e.text for e in doc.ents if e.label_ == "QUANTITY"]
+    assert not [e for e in doc.ents if e.label_ == "CARDINAL"]

@@ -8,7 +8,8 @@ be"). :func:`tidy_numbers` trims the NER's CARDINAL and QUANTITY spans to the nu
 the qualifier before it ("more than 300" -> "300"; the qualifier is recorded on materiel, not
 lost), and without spans that are not quantities: phone numbers, coordinates, the first day of
 a range of dates, "one" of "one of them", a number naming a known set ("our two countries")
-and words the model took for numbers. The words live in ``data/quantity_words.tsv``.
+and words the model took for numbers; a count the NER left without its unit of measure takes it
+in and is a QUANTITY ("84 MW"). The words live in ``data/quantity_words.tsv``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ...resources import read_table
 
 __all__ = ["Quantity", "QuantityWords", "number_value", "quantity_before", "quantity_words"]
 
-_KINDS = ("number", "scale", "vague", "approximate", "unit", "hedge")
+_KINDS = ("number", "scale", "vague", "approximate", "unit", "hedge", "measure")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _PHONE = re.compile(r"^\+?\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$")
 # Words before a number that make it name a known set, not count one: "our two countries".
@@ -49,6 +50,7 @@ class QuantityWords:
     approximate: frozenset[tuple[str, ...]]
     units: dict[str, str]
     hedges: frozenset[tuple[str, ...]]
+    measures: dict[str, str]
 
     @property
     def longest(self) -> int:
@@ -70,6 +72,7 @@ def quantity_words() -> QuantityWords:
         approximate=frozenset(words for words, _ in rows["approximate"]),
         units={words[0]: value for words, value in rows["unit"]},
         hedges=frozenset(words for words, _ in rows["hedge"]),
+        measures={words[0]: value for words, value in rows["measure"]},
     )
 
 
@@ -272,6 +275,8 @@ def tidy_numbers(spans: list[Span]) -> list[Span]:
     numbers); other entities unchanged."""
     table = quantity_words()
     tidy: list[Span] = []
+    extents = {(span.start, span.end) for span in spans}
+    units: set[tuple[int, int]] = set()
     for span in spans:
         if span.label_ not in NUMBER_LABELS:
             tidy.append(span)
@@ -288,5 +293,30 @@ def tidy_numbers(spans: list[Span]) -> list[Span]:
             if words in table.approximate or words in _QUALIFIERS:
                 start += size
                 break
-        tidy.append(span if start == span.start else Span(doc, start, span.end, span.label_))
-    return tidy
+        end, label = span.end, span.label_
+        if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in table.measures:
+            unit_end = _measure_end(doc, end)
+            # The unit alone may be the NER's name ("MW" an ORG): then it is the unit.
+            if (end, unit_end) in extents or not any(t.ent_type_ for t in doc[end:unit_end]):
+                units.add((end, unit_end))
+                end, label = unit_end, "QUANTITY"  # "84 MW", "7,000 m3/s"
+        if (start, end) == (span.start, span.end):
+            tidy.append(span)
+        else:
+            tidy.append(Span(doc, start, end, label))
+    return [span for span in tidy if (span.start, span.end) not in units]
+
+
+def _measure_end(doc: Doc, unit: int) -> int:
+    """The end of a unit of measure at token ``unit``, with what is written onto it after a
+    slash ("m3/s", "km/h")."""
+    end = unit + 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "/"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end

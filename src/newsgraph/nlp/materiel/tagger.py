@@ -382,7 +382,8 @@ class MaterielTagger:
         doc._.ng_materiel = [m for m in mentions if (m.start, m.end) in kept_spans]
         taken = {i for span in spans for i in range(span.start, span.end)}
         others = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
-        doc.ents = sorted([*tidy_numbers(others), *spans], key=lambda span: span.start)
+        numbers = [s for s in tidy_numbers(others) if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted([*numbers, *spans], key=lambda span: span.start)
         return doc
 
 
