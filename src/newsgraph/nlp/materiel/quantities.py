@@ -228,15 +228,16 @@ def _is_number(span: Span) -> bool:
 
 
 def _written_with(span: Span) -> str:
-    """The span with the characters written onto it (no space between): "910" of
-    "910-432-3383." is "910-432-3383"."""
-    text = span.doc.text
-    start, end = span.start_char, span.end_char
-    while start > 0 and not text[start - 1].isspace():
+    """The span with the tokens written onto it (no space between): "910" of
+    "910-432-3383." is "910-432-3383". (Tokens, not ``doc.text``: that is built anew on each
+    call, and this runs for every number.)"""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and not doc[start - 1].whitespace_:
         start -= 1
-    while end < len(text) and not text[end].isspace():
+    while end < len(doc) and not doc[end - 1].whitespace_:
         end += 1
-    return text[start:end].rstrip(".,;:)").lstrip("(")
+    return doc[start:end].text.rstrip(".,;:)").lstrip("(")
 
 
 def _not_a_count(span: Span) -> bool:
@@ -247,10 +248,10 @@ def _not_a_count(span: Span) -> bool:
     doc = span.doc
     if _PHONE.match(_written_with(span)):
         return True
-    window = doc.text[max(0, span.start_char - 16) : span.end_char + 16]
-    offset = max(0, span.start_char - 16)
-    for match in _COORDINATES.finditer(window):
-        if match.start() + offset <= span.start_char and span.end_char <= match.end() + offset:
+    window = doc[max(0, span.start - 3) : span.end + 3]
+    for match in _COORDINATES.finditer(window.text):
+        start, end = window.start_char + match.start(), window.start_char + match.end()
+        if start <= span.start_char and span.end_char <= end:
             return True
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text in ("-", "–") and not span[-1].whitespace_:
