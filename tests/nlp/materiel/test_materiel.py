@@ -115,6 +115,30 @@ def _tagged(nlp: Language, text: str) -> Doc:
             "A fighter crossed with weapons and drones.",
             [("weapons", "WEAPON"), ("drones", "PLATFORM")],
         ),
+        (
+            "Four F/A-18F Super Hornets and an E-7A Wedgetail left.",
+            [("F/A-18F Super Hornets", "PLATFORM"), ("E-7A Wedgetail", "PLATFORM")],
+        ),
+        ("Two Tornado GR4 jets flew.", [("Tornado GR4 jets", "PLATFORM")]),
+        ("A tornado hit the town.", []),
+        (
+            "Gunmen fired Scud missiles and M16 rifles from armoured cars.",
+            [("Scud missiles", "WEAPON"), ("M16 rifles", "WEAPON"), ("armoured cars", "PLATFORM")],
+        ),
+        (
+            "Inspectors found sarin and chlorine gas near military vehicles.",
+            [("sarin", "WEAPON"), ("chlorine gas", "WEAPON"), ("military vehicles", "PLATFORM")],
+        ),
+        (
+            "A spy plane and an AC-130 gunship.",
+            [("spy plane", "PLATFORM"), ("AC-130 gunship", "PLATFORM")],
+        ),
+        (
+            "Rebels fired TOW anti-tank missiles at Super Hornet fighter jets.",
+            [("TOW anti-tank missiles", "WEAPON"), ("Super Hornet fighter jets", "PLATFORM")],
+        ),
+        ("A KC-30A refuelling aircraft.", [("KC-30A refuelling aircraft", "PLATFORM")]),
+        ("The TOW report was late.", []),
     ],
 )
 def test_materiel_spans(blank: Language, text: str, expected: list[tuple[str, str]]) -> None:
@@ -149,6 +173,8 @@ def test_materiel_spans(blank: Language, text: str, expected: list[tuple[str, st
             "KC-135R",
         ),
         ("Eight engines were repaired.", "engines", "engine", "engine", None),
+        ("F/A-18F jets left.", "F/A-18F jets", "combat_aircraft", "aircraft", "F/A-18F"),
+        ("Troops moved artillery pieces.", "artillery pieces", "artillery", "artillery", None),
     ],
 )
 def test_mentions_say_what_they_are(
@@ -164,6 +190,22 @@ def test_capitalised_noun_in_a_name_is_left_to_the_ner(annotator: Annotator) -> 
     doc = annotator.nlp("Soldiers of the 321st Field Artillery Regiment trained with mortars.")
     weapons = [e.text for e in doc.ents if e.label_ == "WEAPON"]
     assert weapons == ["mortars"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets bombed the town at dawn.", ["Jets"]),
+        ("Warplanes struck the bridge.", ["Warplanes"]),
+        ("Artillery Regiment soldiers arrived.", []),
+    ],
+)
+def test_first_word_of_a_sentence_is_not_a_name_for_its_capital(
+    annotator: Annotator, text: str, expected: list[str]
+) -> None:
+    doc = annotator.nlp(text)
+    assert [e.text for e in doc.ents if e.label_ in MATERIEL_LABELS] == expected
 
 
 @pytest.mark.model
@@ -193,8 +235,8 @@ def test_serial_comma_list_of_modifiers_names_each_item(annotator: Annotator) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Jets struck a drone assembly plant near the coast.", []),
-        ("Jets struck a drone near the assembly plant.", ["drone"]),
+        ("Jets struck a drone assembly plant near the coast.", ["Jets"]),
+        ("Jets struck a drone near the assembly plant.", ["Jets", "drone"]),
         ("Rebels burned a dump truck and two police vehicles.", ["dump truck", "vehicles"]),
     ],
 )

@@ -32,6 +32,7 @@ def test_quantity_words_table_loads() -> None:
     assert table.units["sets"] == "set"
     assert ("what", "are", "believed", "to", "be") in table.hedges
     assert ("dozens", "of") in table.vague
+    assert table.measures["mw"] == "megawatt"
 
 
 def _doc(annotator: Annotator, text: str) -> Doc:
@@ -138,3 +139,55 @@ def test_count_entities_are_trimmed_to_the_number(annotator: Annotator) -> None:
 def test_phone_numbers_are_not_quantities(annotator: Annotator) -> None:
     doc = _doc(annotator, "For details call the press office at 910-432-3383 today.")
     assert not [e for e in doc.ents if e.label_ == "CARDINAL" and "432" in e.text]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Reporters may call the duty office on 703-555-0199.", "703"),
+        ("The village lies at 34.512; 43.208 on the map.", "43.208"),
+        ("The envoy toured the region from 12-14 March 2021.", "12"),
+        ("One of the soldiers was wounded.", "One"),
+        ("Security is our number one concern.", "one"),
+        ("Our two governments signed the accord.", "two"),
+    ],
+)
+def test_numbers_that_are_not_counts_are_dropped(
+    annotator: Annotator, text: str, number: str
+) -> None:
+    doc = _doc(annotator, text)
+    numbers = [e.text for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
+    assert number not in numbers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The rebels fired 40 rockets at the base.", "40"),
+        ("Only one missile reached the port.", "one"),
+        ("The army lost 12 tanks in 3 days.", "12"),
+    ],
+)
+def test_counts_are_kept(annotator: Annotator, text: str, number: str) -> None:
+    doc = _doc(annotator, text)
+    numbers = [e.text for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
+    assert number in numbers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("The dam feeds an 84 MW power station.", "84 MW"),
+        ("The gates pass 7,000 m3/s of water.", "7,000 m3/s"),
+        ("The missile flew 300 km before it fell.", "300 km"),
+    ],
+)
+def test_a_count_takes_in_its_unit_of_measure(
+    annotator: Annotator, text: str, quantity: str
+) -> None:
+    doc = _doc(annotator, text)
+    assert quantity in [e.text for e in doc.ents if e.label_ == "QUANTITY"]
+    assert not [e for e in doc.ents if e.label_ == "CARDINAL"]

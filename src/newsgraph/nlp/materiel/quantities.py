@@ -6,8 +6,10 @@ none, or only a vague one: "several", "dozens of"), the unit it counts in ("sets
 it is approximate ("more than 300", "several"), and a hedge on the item itself ("believed to
 be"). :func:`tidy_numbers` trims the NER's CARDINAL and QUANTITY spans to the number: without
 the qualifier before it ("more than 300" -> "300"; the qualifier is recorded on materiel, not
-lost), and without spans that are not quantities (phone numbers, coordinates, words the model
-took for numbers). The words live in ``data/quantity_words.tsv``.
+lost), and without spans that are not quantities: phone numbers, coordinates, the first day of
+a range of dates, "one" of "one of them", a number naming a known set ("our two countries")
+and words the model took for numbers; a count the NER left without its unit of measure takes it
+in and is a QUANTITY ("84 MW"). The words live in ``data/quantity_words.tsv``.
 """
 
 from __future__ import annotations
@@ -23,9 +25,13 @@ from ...resources import read_table
 
 __all__ = ["Quantity", "QuantityWords", "number_value", "quantity_before", "quantity_words"]
 
-_KINDS = ("number", "scale", "vague", "approximate", "unit", "hedge")
+_KINDS = ("number", "scale", "vague", "approximate", "unit", "hedge", "measure")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _PHONE = re.compile(r"^\+?\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$")
+# Words before a number that make it name a known set, not count one: "our two countries".
+_KNOWN_SET = frozenset({"our", "their", "its", "his", "her", "my", "your", "all"})
+# Decimal degrees: "33.783; 44.500", "35.0325, 43.6463889".
+_COORDINATES = re.compile(r"-?\d{1,3}\.\d{3,}[;,]\s*-?\d{1,3}\.\d{3,}")
 # Words before a number that are not part of it, besides the approximate ones ("an additional 125").
 _QUALIFIERS = frozenset(
     {("an", "additional"), ("additional",), ("another",), ("a", "further"), ("only",), ("just",)}
@@ -44,6 +50,7 @@ class QuantityWords:
     approximate: frozenset[tuple[str, ...]]
     units: dict[str, str]
     hedges: frozenset[tuple[str, ...]]
+    measures: dict[str, str]
 
     @property
     def longest(self) -> int:
@@ -65,6 +72,7 @@ def quantity_words() -> QuantityWords:
         approximate=frozenset(words for words, _ in rows["approximate"]),
         units={words[0]: value for words, value in rows["unit"]},
         hedges=frozenset(words for words, _ in rows["hedge"]),
+        measures={words[0]: value for words, value in rows["measure"]},
     )
 
 
@@ -219,21 +227,66 @@ def _is_number(span: Span) -> bool:
     )
 
 
+def _written_with(span: Span) -> str:
+    """The span with the tokens written onto it (no space between): "910" of
+    "910-432-3383." is "910-432-3383". (Tokens, not ``doc.text``: that is built anew on each
+    call, and this runs for every number.)"""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        end += 1
+    return doc[start:end].text.rstrip(".,;:)").lstrip("(")
+
+
+def _not_a_count(span: Span) -> bool:
+    """Numbers the NER takes for counts that are not: a phone number ("910-432-3383"), one
+    of a pair of coordinates ("33.783; 44.500"), the first day of a range of dates ("5-6
+    April"), "one" of "one of them" and "number one", and a number after a possessive ("our
+    two countries", "all five chapters"): the set is known already, its size is no news."""
+    doc = span.doc
+    if _PHONE.match(_written_with(span)):
+        return True
+    window = doc[max(0, span.start - 3) : span.end + 3]
+    for match in _COORDINATES.finditer(window.text):
+        start, end = window.start_char + match.start(), window.start_char + match.end()
+        if start <= span.start_char and span.end_char <= end:
+            return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in ("-", "–") and not span[-1].whitespace_:
+        following = after.i + 1
+        if following < len(doc) and doc[following].like_num and not after.whitespace_:
+            following += 1  # "5-6 April": the other end of the range, then the month
+        if following < len(doc) and doc[following].ent_type_ == "DATE":
+            return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _KNOWN_SET:
+        return True
+    if span.text.lower() == "one":
+        return (after is not None and after.lower_ == "of") or (
+            before is not None and before.lower_ == "number"
+        )
+    return False
+
+
 def tidy_numbers(spans: list[Span]) -> list[Span]:
     """The NER's entities with CARDINAL/QUANTITY spans trimmed to the number ("more than 300"
-    -> "300") and non-quantities dropped (phone numbers, coordinates, words that are not
+    -> "300") and non-quantities dropped (:func:`_not_a_count`, words that are not
     numbers); other entities unchanged."""
     table = quantity_words()
     tidy: list[Span] = []
+    extents = {(span.start, span.end) for span in spans}
+    units: set[tuple[int, int]] = set()
     for span in spans:
         if span.label_ not in NUMBER_LABELS:
             tidy.append(span)
             continue
         doc = span.doc
         following = doc[span.end].text if span.end < len(doc) else ""
-        if _PHONE.match(span.text) or following.startswith("°") or "°" in span.text:
+        if following.startswith("°") or "°" in span.text or not _is_number(span):
             continue
-        if not _is_number(span):
+        if _not_a_count(span):
             continue
         start = span.start
         for size in range(min(4, len(span) - 1), 0, -1):
@@ -241,5 +294,30 @@ def tidy_numbers(spans: list[Span]) -> list[Span]:
             if words in table.approximate or words in _QUALIFIERS:
                 start += size
                 break
-        tidy.append(span if start == span.start else Span(doc, start, span.end, span.label_))
-    return tidy
+        end, label = span.end, span.label_
+        if label == "CARDINAL" and end < len(doc) and doc[end].lower_ in table.measures:
+            unit_end = _measure_end(doc, end)
+            # The unit alone may be the NER's name ("MW" an ORG): then it is the unit.
+            if (end, unit_end) in extents or not any(t.ent_type_ for t in doc[end:unit_end]):
+                units.add((end, unit_end))
+                end, label = unit_end, "QUANTITY"  # "84 MW", "7,000 m3/s"
+        if (start, end) == (span.start, span.end):
+            tidy.append(span)
+        else:
+            tidy.append(Span(doc, start, end, label))
+    return [span for span in tidy if (span.start, span.end) not in units]
+
+
+def _measure_end(doc: Doc, unit: int) -> int:
+    """The end of a unit of measure at token ``unit``, with what is written onto it after a
+    slash ("m3/s", "km/h")."""
+    end = unit + 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "/"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end

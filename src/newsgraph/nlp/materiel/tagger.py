@@ -8,12 +8,13 @@ prefix (``USS Hopper``), with the hull or pennant number in brackets after it ("
 modifiers before a noun ("surface-to-air missiles"), the nouns that say what kind of vehicle it
 is ("dump truck", but not an owner: "police vehicles"), the generic noun after a name ("Il-76
 plane", "S-300 systems") and the words that name one system together ("Sukhoi Su-30MK2
-aircraft"). A name or noun before a place or group is not the item ("VBIED factory", "drone
-assembly plant", "counter-IED training"). A noun marked ``<list>`` in the lexicon is materiel
-only when listed with another of its kind ("fighters, bombers and airlifters"; a "fighter"
-alone is more often a person). The component overrides the statistical
-NER where they overlap ("S-400" is not an ORG), but a capitalised common noun inside a name
-("Field Artillery Regiment") is left to the NER. Each entity's ``ent_id_`` is its category;
+aircraft"; an ambiguous name is materiel before a generic noun: "TOW anti-tank missiles"). A
+name or noun before a place or group is not the item ("VBIED factory", "drone assembly plant",
+"counter-IED training"). A noun marked ``<list>`` in the lexicon is materiel only when listed
+with another of its kind ("fighters, bombers and airlifters"; a "fighter" alone is more often
+a person). The component overrides the statistical NER where they overlap ("S-400" is not an
+ORG), but a capitalised common noun inside a name ("Field Artillery Regiment") is left to the
+NER. Each entity's ``ent_id_`` is its category;
 ``doc._.ng_materiel`` holds every mention with its category, item and designation.
 
 A spaCy ``EntityRuler`` over the same lexicon did the job at about a quarter of the whole
@@ -227,7 +228,10 @@ class MaterielTagger:
                 match = self.designation.fullmatch(token.text)
                 if match and match.lastgroup:
                     entry = self.families[int(match.lastgroup[1:])]
-                    found.append(self._mention(token.i, token.i + 1, entry, token.text))
+                    start = _slashed_start(doc, token.i)
+                    found.append(
+                        self._mention(start, token.i + 1, entry, doc[start : token.i + 1].text)
+                    )
             elif token.text in self.prefixes and token.i + 1 < len(doc):
                 end = _name_end(doc, token.i + 1)
                 if end > token.i + 1:
@@ -243,10 +247,17 @@ class MaterielTagger:
                     self._mention(token.i, token.i + 2, entry, doc[token.i : token.i + 2].text)
                 )
         vocab = doc.vocab.strings
-        for match_id, start, end in self.names(doc):
+        noun_matches = self.nouns(doc)
+        # Where the generic nouns begin with their modifiers: a name before one is the item's
+        # ("TOW anti-tank missiles", "Super Hornet fighter jets").
+        noun_starts = {self._modifier_start(doc, start) for _, start, _ in noun_matches}
+        name_matches = self.names(doc)
+        for match_id, start, end in name_matches:
             entry = self.entries[vocab[match_id]]
             if _inside_hyphenated(doc, start, end) or self._before_a_place(doc, end):
                 continue  # "counter-IED training", "a VBIED factory"
+            if any(s <= start and end <= e and e - s > end - start for _, s, e in name_matches):
+                continue  # "Hornet" of "Super Hornet"
             if entry.context:
                 following = doc[end] if end < len(doc) else None
                 if following is None:
@@ -255,12 +266,12 @@ class MaterielTagger:
                     pass  # "Sukhoi Su-30MK2": merged with the designation below
                 elif following.lower_ in entry.context:
                     end += 1  # "Patriot batteries": the word that disambiguates is part of it
-                else:
+                elif end not in noun_starts:
                     continue
             found.append(self._mention(start, end, entry, entry.pattern))
         nouns: dict[tuple[int, int], tuple[int, MaterielMention]] = {}
         in_lists: set[MaterielMention] = set()
-        for match_id, start, end in self.nouns(doc):
+        for match_id, start, end in noun_matches:
             entry = self.entries[vocab[match_id]]
             if _inside_hyphenated(doc, start, end):
                 continue  # "anti-aircraft fire", "vehicle-borne": part of another word
@@ -371,7 +382,8 @@ class MaterielTagger:
         doc._.ng_materiel = [m for m in mentions if (m.start, m.end) in kept_spans]
         taken = {i for span in spans for i in range(span.start, span.end)}
         others = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
-        doc.ents = sorted([*tidy_numbers(others), *spans], key=lambda span: span.start)
+        numbers = [s for s in tidy_numbers(others) if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted([*numbers, *spans], key=lambda span: span.start)
         return doc
 
 
@@ -430,6 +442,22 @@ def _compound_start(doc: Doc, start: int) -> int:
     return first
 
 
+def _slashed_start(doc: Doc, i: int) -> int:
+    """Where a designation the tokenizer split at a slash begins: "F/A-18F" is "F", "/",
+    "A-18F"."""
+    if (
+        i >= 2
+        and doc[i - 1].text == "/"
+        and doc[i - 2].is_upper
+        and doc[i - 2].is_alpha
+        and len(doc[i - 2]) <= 2
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    ):
+        return i - 2
+    return i
+
+
 def _pennant_at(doc: Doc, start: int) -> bool:
     """Whether a hull or pennant number in brackets begins at token ``start``: "(L 12)"."""
     return (
@@ -480,7 +508,9 @@ def _inside_hyphenated(doc: Doc, start: int, end: int) -> bool:
 def _in_a_name(doc: Doc, mention: MaterielMention) -> bool:
     """A capitalised common noun inside a name ("321st Field Artillery Regiment", "Explosive
     Ordnance Disposal"): inside a name the NER found, or between capitalised words in a
-    sentence that is not capitalised throughout (a headline in title case is)."""
+    sentence that is not capitalised throughout (a headline in title case is). One word that
+    begins a sentence is capitalised for that ("Jets bombed the town"), unless a name goes on
+    after it."""
     words = doc[mention.start : mention.end]
     if not all(t.is_title for t in words if t.is_alpha):
         return False
@@ -488,10 +518,16 @@ def _in_a_name(doc: Doc, mention: MaterielMention) -> bool:
     alpha = [t for t in sentence if t.is_alpha and not t.is_stop]
     if alpha and sum(t.is_title for t in alpha) / len(alpha) >= 0.8:
         return False  # a headline in title case: the NER's names are unreliable there
-    if any(t.ent_type_ in _NAME_LABELS for t in words):
-        return True
     before = doc[mention.start - 1] if mention.start > sentence.start else None
     after = doc[mention.end] if mention.end < sentence.end else None
+    if (
+        before is None
+        and len(words) == 1
+        and not (after is not None and (after.is_title or after.ent_iob_ == "I"))
+    ):
+        return False  # capitalised because it begins the sentence: "Jets bombed the town"
+    if any(t.ent_type_ in _NAME_LABELS for t in words):
+        return True
     return any(t is not None and t.is_title and t.is_alpha for t in (before, after))
 
 
