@@ -273,6 +273,14 @@ def _training_section(report: dict[str, Any], agreement: dict[str, Any] | None) 
             "says the protocol is applied consistently, not that people would agree as much.",
             "",
         ]
+        for name, sample in agreement.get("samples", {}).items():
+            lines.append(
+                f"- {name}: {sample['sentences']} sentences ({sample['articles']} articles), "
+                f"kappa {sample['kappa_event']:.3f} event, {sample['kappa_type']:.3f} type, "
+                f"pair F1 {sample['pair_f1']:.3f}"
+            )
+        if agreement.get("samples"):
+            lines.append("")
     lines += [
         f"At the default `min_confidence` {report['threshold']} (the F1-optimal threshold; "
         f"temperature {report['temperature']}), over (sentence, type) pairs:",

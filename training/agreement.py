@@ -2,9 +2,13 @@
 
     python training/agreement.py [--json]
 
-The sample: for each batch K, the articles listed under ``double`` in training/selection.json,
-coded by the batch's coder (training/labels/batch_K.jsonl) and independently by another coder
-(training/agreement/second_K.jsonl). Reports, over the sentences both coded:
+The samples: for each batch K of round 1, the articles listed under ``double`` in
+training/selection.json, coded by the batch's coder (training/labels/batch_K.jsonl) and
+independently by another coder (training/agreement/second_K.jsonl); for round 6 (real news,
+ECB+ and MEANTIME), the articles under ``double`` in training/selection-round6.json, coded by
+the batches' coders (training/labels/round6_K.jsonl) and again by one other coder
+(training/agreement/second_round6.jsonl). Reports, over the sentences both coded (all samples,
+and each sample by itself under ``samples``):
 
 - Cohen's kappa for event / no event per sentence;
 - Cohen's kappa for type: one yes/no decision per (sentence, PLOVER type), 16 per sentence;
@@ -48,19 +52,60 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    selection = json.loads((ROOT / "selection.json").read_text())
     first: dict[tuple[str, int], frozenset[str]] = {}
     second: dict[tuple[str, int], frozenset[str]] = {}
+    samples: dict[str, dict[str, object]] = {}
+    for name, (a_found, b_found) in _samples().items():
+        first.update(a_found)
+        second.update(b_found)
+        samples[name] = _figures(a_found, b_found, brief=True)
+    report = _figures(first, second, brief=False)
+    report["samples"] = samples
+    if args.json:
+        print(json.dumps(report, indent=1))
+        return
+    for key, value in report.items():
+        print(f"{key}: {value}")
+
+
+Coded = dict[tuple[str, int], frozenset[str]]
+
+
+def _samples() -> dict[str, tuple[Coded, Coded]]:
+    """Each doubly coded sample: (first coding, second coding) of the same sentences."""
+    found: dict[str, tuple[Coded, Coded]] = {}
+    selection = json.loads((ROOT / "selection.json").read_text())
+    first: Coded = {}
+    second: Coded = {}
     for batch, articles in selection["double"].items():
-        chosen = set(articles)
-        a = read(ROOT / "labels" / f"batch_{batch}.jsonl")
         b_path = ROOT / "agreement" / f"second_{batch}.jsonl"
-        if not b_path.exists():
-            continue
+        if b_path.exists():
+            _pair(
+                read(ROOT / "labels" / f"batch_{batch}.jsonl"),
+                read(b_path),
+                set(articles),
+                first,
+                second,
+            )
+    found["round 1 (ECB+, MEANTIME, re3d, synthetic stories)"] = (first, second)
+    path = ROOT / "selection-round6.json"
+    b_path = ROOT / "agreement" / "second_round6.jsonl"
+    if path.exists() and b_path.exists():
+        first, second = {}, {}
         b = read(b_path)
-        for key in b:
-            if key[0] in chosen and key in a:
-                first[key], second[key] = a[key], b[key]
+        for batch, articles in json.loads(path.read_text()).get("double", {}).items():
+            _pair(read(ROOT / "labels" / f"{batch}.jsonl"), b, set(articles), first, second)
+        found["round 6 (real news: ECB+, MEANTIME)"] = (first, second)
+    return found
+
+
+def _pair(a: Coded, b: Coded, chosen: set[str], first: Coded, second: Coded) -> None:
+    for key in b:
+        if key[0] in chosen and key in a:
+            first[key], second[key] = a[key], b[key]
+
+
+def _figures(first: Coded, second: Coded, *, brief: bool) -> dict[str, object]:
     keys = sorted(first)
     event = [(bool(first[k]), bool(second[k])) for k in keys]
     typed = [(t in first[k], t in second[k]) for k in keys for t in TYPES]
@@ -80,7 +125,7 @@ def main() -> None:
                 "f1": round(2 * tp / (2 * tp + fa + fb), 3),
                 "kappa": round(kappa([(t in first[k], t in second[k]) for k in keys]), 3),
             }
-    report = {
+    report: dict[str, object] = {
         "sentences": len(keys),
         "articles": len({k[0] for k in keys}),
         "sentences_with_events": {
@@ -91,14 +136,11 @@ def main() -> None:
         "kappa_type": round(kappa(typed), 3),
         "pair_f1": round(2 * both / (2 * both + only_a + only_b), 3) if both else 0.0,
         "pairs": {"both": both, "first_only": only_a, "second_only": only_b},
-        "per_type": per_type,
-        "types_first": dict(Counter(t for k in keys for t in first[k])),
     }
-    if args.json:
-        print(json.dumps(report, indent=1))
-        return
-    for key, value in report.items():
-        print(f"{key}: {value}")
+    if not brief:
+        report["per_type"] = per_type
+        report["types_first"] = dict(Counter(t for k in keys for t in first[k]))
+    return report
 
 
 if __name__ == "__main__":
