@@ -12,8 +12,11 @@
    requests over keep-alive connections (``--concurrency`` at once), after a warm-up, and
    reports p50/p90/p99 of the measured ones, per filter kind and overall.
 
-Usage: ``python benchmarks/api_latency.py [--events 1000000] [--requests 600] [--concurrency 2]``.
-Writes ``bench-out/api_latency.json``. Target: p99 < 100 ms. Loopback only; bounded in count.
+``--path /events`` sends the same mix to the web page of the listing instead (HTML).
+
+Usage: ``python benchmarks/api_latency.py [--events 1000000] [--requests 600] [--concurrency 2]
+[--path /api/events]``. Writes ``bench-out/api_latency.json``. Target: p99 < 100 ms. Loopback
+only; bounded in count.
 """
 
 from __future__ import annotations
@@ -331,7 +334,7 @@ async def _fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, tar
 
 
 async def _load(
-    port: int, mix: list[tuple[str, dict[str, str]]], concurrency: int, warmup: int
+    port: int, mix: list[tuple[str, dict[str, str]]], concurrency: int, warmup: int, path: str
 ) -> list[tuple[str, float, int]]:
     queue: asyncio.Queue[tuple[int, str, dict[str, str]]] = asyncio.Queue()
     for number, (kind, params) in enumerate(mix):
@@ -345,7 +348,7 @@ async def _load(
                 number, kind, params = queue.get_nowait()
                 started = time.perf_counter()
                 status = await asyncio.wait_for(
-                    _fetch(reader, writer, "/api/events?" + urlencode(params)), timeout=30
+                    _fetch(reader, writer, path + "?" + urlencode(params)), timeout=30
                 )
                 elapsed = (time.perf_counter() - started) * 1000
                 if number >= warmup:
@@ -373,10 +376,12 @@ def _percentiles(values: list[float]) -> dict[str, float]:
     }
 
 
-def run_load(port: int, requests: int, concurrency: int, warmup: int) -> dict[str, Any]:
+def run_load(
+    port: int, requests: int, concurrency: int, warmup: int, path: str = "/api/events"
+) -> dict[str, Any]:
     mix = request_mix(requests + warmup, SEED)
     started = time.perf_counter()
-    results = asyncio.run(_load(port, mix, concurrency, warmup))
+    results = asyncio.run(_load(port, mix, concurrency, warmup, path))
     seconds = time.perf_counter() - started
     errors = [r for r in results if r[2] != 200]
     kinds = sorted({k for k, _, _ in results})
@@ -432,10 +437,14 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=600)
     parser.add_argument("--warmup", type=int, default=40)
     parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--path", default="/api/events", choices=["/api/events", "/events"])
     parser.add_argument("--load", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load:  # the load generator: a separate process
-        json.dump(run_load(args.load, args.requests, args.concurrency, args.warmup), sys.stdout)
+        json.dump(
+            run_load(args.load, args.requests, args.concurrency, args.warmup, args.path),
+            sys.stdout,
+        )
         return
     OUT.mkdir(exist_ok=True)
     sys.path.insert(0, str(REPO / "src"))
@@ -472,6 +481,8 @@ def main() -> None:
                 str(args.concurrency),
                 "--warmup",
                 str(args.warmup),
+                "--path",
+                args.path,
             ],
             check=True,
             capture_output=True,
@@ -490,6 +501,7 @@ def main() -> None:
         else None
     )
     report.update(
+        path=args.path,
         events=args.events,
         concurrency=args.concurrency,
         target_p99_ms=TARGET_P99_MS,
@@ -501,7 +513,7 @@ def main() -> None:
     (OUT / "api_latency.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     overall = report["overall"]
     print(
-        f"GET /api/events over {args.events:,} events, {overall['n']} requests, "
+        f"GET {args.path} over {args.events:,} events, {overall['n']} requests, "
         f"{args.concurrency} concurrent, {report['errors']} errors, "
         f"{report['requests_per_second']} req/s; server CPU {cpu_ms} ms a request; "
         f"load average {load_before} -> {load_after}"
