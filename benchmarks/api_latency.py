@@ -395,12 +395,19 @@ def run_load(
 
 
 def _cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process so far (Linux /proc); None elsewhere."""
+    """User + system CPU time so far of a process and its children (the workers of
+    ``serve --workers``), from Linux /proc; None elsewhere."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = [
+            int(child)
+            for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()
+        ]
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(_cpu_seconds(child) or 0.0 for child in children)
 
 
 def _load_average() -> list[float] | None:
@@ -438,6 +445,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=40)
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--path", default="/api/events", choices=["/api/events", "/events"])
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     parser.add_argument("--load", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load:  # the load generator: a separate process
@@ -459,7 +467,8 @@ def main() -> None:
     port = _free_port()
     newsgraph = Path(sys.executable).with_name("newsgraph")
     server = subprocess.Popen(
-        [str(newsgraph), "serve", "--db", str(db), "--port", str(port)],
+        [str(newsgraph), "serve", "--db", str(db), "--port", str(port)]
+        + ["--workers", str(args.workers)] * (args.workers > 1),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "NEWSGRAPH_API_TOKEN": ""},
