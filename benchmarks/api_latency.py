@@ -12,8 +12,11 @@
    requests over keep-alive connections (``--concurrency`` at once), after a warm-up, and
    reports p50/p90/p99 of the measured ones, per filter kind and overall.
 
-Usage: ``python benchmarks/api_latency.py [--events 1000000] [--requests 600] [--concurrency 2]``.
-Writes ``bench-out/api_latency.json``. Target: p99 < 100 ms. Loopback only; bounded in count.
+``--path /events`` sends the same mix to the web page of the listing instead (HTML).
+
+Usage: ``python benchmarks/api_latency.py [--events 1000000] [--requests 600] [--concurrency 2]
+[--path /api/events]``. Writes ``bench-out/api_latency.json``. Target: p99 < 100 ms. Loopback
+only; bounded in count.
 """
 
 from __future__ import annotations
@@ -331,7 +334,7 @@ async def _fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, tar
 
 
 async def _load(
-    port: int, mix: list[tuple[str, dict[str, str]]], concurrency: int, warmup: int
+    port: int, mix: list[tuple[str, dict[str, str]]], concurrency: int, warmup: int, path: str
 ) -> list[tuple[str, float, int]]:
     queue: asyncio.Queue[tuple[int, str, dict[str, str]]] = asyncio.Queue()
     for number, (kind, params) in enumerate(mix):
@@ -345,7 +348,7 @@ async def _load(
                 number, kind, params = queue.get_nowait()
                 started = time.perf_counter()
                 status = await asyncio.wait_for(
-                    _fetch(reader, writer, "/api/events?" + urlencode(params)), timeout=30
+                    _fetch(reader, writer, path + "?" + urlencode(params)), timeout=30
                 )
                 elapsed = (time.perf_counter() - started) * 1000
                 if number >= warmup:
@@ -373,10 +376,12 @@ def _percentiles(values: list[float]) -> dict[str, float]:
     }
 
 
-def run_load(port: int, requests: int, concurrency: int, warmup: int) -> dict[str, Any]:
+def run_load(
+    port: int, requests: int, concurrency: int, warmup: int, path: str = "/api/events"
+) -> dict[str, Any]:
     mix = request_mix(requests + warmup, SEED)
     started = time.perf_counter()
-    results = asyncio.run(_load(port, mix, concurrency, warmup))
+    results = asyncio.run(_load(port, mix, concurrency, warmup, path))
     seconds = time.perf_counter() - started
     errors = [r for r in results if r[2] != 200]
     kinds = sorted({k for k, _, _ in results})
@@ -390,12 +395,19 @@ def run_load(port: int, requests: int, concurrency: int, warmup: int) -> dict[st
 
 
 def _cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process so far (Linux /proc); None elsewhere."""
+    """User + system CPU time so far of a process and its children (the workers of
+    ``serve --workers``), from Linux /proc; None elsewhere."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = [
+            int(child)
+            for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()
+        ]
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(_cpu_seconds(child) or 0.0 for child in children)
 
 
 def _load_average() -> list[float] | None:
@@ -432,10 +444,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=600)
     parser.add_argument("--warmup", type=int, default=40)
     parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--path", default="/api/events", choices=["/api/events", "/events"])
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     parser.add_argument("--load", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load:  # the load generator: a separate process
-        json.dump(run_load(args.load, args.requests, args.concurrency, args.warmup), sys.stdout)
+        json.dump(
+            run_load(args.load, args.requests, args.concurrency, args.warmup, args.path),
+            sys.stdout,
+        )
         return
     OUT.mkdir(exist_ok=True)
     sys.path.insert(0, str(REPO / "src"))
@@ -450,7 +467,8 @@ def main() -> None:
     port = _free_port()
     newsgraph = Path(sys.executable).with_name("newsgraph")
     server = subprocess.Popen(
-        [str(newsgraph), "serve", "--db", str(db), "--port", str(port)],
+        [str(newsgraph), "serve", "--db", str(db), "--port", str(port)]
+        + ["--workers", str(args.workers)] * (args.workers > 1),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "NEWSGRAPH_API_TOKEN": ""},
@@ -472,6 +490,8 @@ def main() -> None:
                 str(args.concurrency),
                 "--warmup",
                 str(args.warmup),
+                "--path",
+                args.path,
             ],
             check=True,
             capture_output=True,
@@ -490,6 +510,7 @@ def main() -> None:
         else None
     )
     report.update(
+        path=args.path,
         events=args.events,
         concurrency=args.concurrency,
         target_p99_ms=TARGET_P99_MS,
@@ -501,7 +522,7 @@ def main() -> None:
     (OUT / "api_latency.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     overall = report["overall"]
     print(
-        f"GET /api/events over {args.events:,} events, {overall['n']} requests, "
+        f"GET {args.path} over {args.events:,} events, {overall['n']} requests, "
         f"{args.concurrency} concurrent, {report['errors']} errors, "
         f"{report['requests_per_second']} req/s; server CPU {cpu_ms} ms a request; "
         f"load average {load_before} -> {load_after}"

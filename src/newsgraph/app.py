@@ -7,10 +7,17 @@ Read-only by default: the store is opened read-only and shared through one curso
 With a token configured the store is opened for writing (this process then holds DuckDB's write
 lock: no other process can ingest into the file while it runs) and ``POST /api/ingest`` exists.
 CORS is off unless origins are named.
+
+Read-only, it can be served by several processes (``newsgraph serve --workers N``): DuckDB lets
+any number of processes open a file read-only, and each worker builds its app with
+:func:`app_from_environment` from the configuration the serve command leaves in the environment.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -28,14 +35,23 @@ from . import __version__
 from .api.errors import install_error_handlers
 from .api.routers import actors, documents, events, exports
 from .config import Settings
+from .errors import ConfigError
 from .store import Store
 from .web.views import router as web_router
 from .web.views import templates
 
-__all__ = ["DEFAULT_BASE_URL", "ApiConfig", "create_app"]
+__all__ = [
+    "CONFIG_ENVIRONMENT",
+    "DEFAULT_BASE_URL",
+    "ApiConfig",
+    "app_from_environment",
+    "create_app",
+]
 
 #: Where ``newsgraph serve`` listens by default, and so where its links point unless told.
 DEFAULT_BASE_URL = "http://127.0.0.1:8321"
+#: The environment variable that hands a read-only server's configuration to its workers.
+CONFIG_ENVIRONMENT = "NEWSGRAPH_SERVE_CONFIG"
 
 # Pages run no script: a policy that forbids scripts outright backs up the escaping. Swagger UI
 # and ReDoc need their own scripts, so their paths are left out.
@@ -82,6 +98,34 @@ class ApiConfig:
     cors_origins: tuple[str, ...] = ()
     settings: Settings = field(default_factory=Settings)
     base_url: str = DEFAULT_BASE_URL
+
+    def to_json(self) -> str:
+        """The configuration of a read-only server as JSON text, for :meth:`from_json` in its
+        worker processes. No token: a server with one is never split into processes, and a
+        secret is kept out of the environment."""
+        settings = {
+            name: str(value)  # as the environment gives settings; Settings converts them back
+            for name, value in dataclasses.asdict(self.settings).items()
+            if value is not None and name != "api_token"
+        }
+        return json.dumps(
+            {
+                "db": str(self.db),
+                "cors_origins": list(self.cors_origins),
+                "settings": settings,
+                "base_url": self.base_url,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ApiConfig:
+        data = json.loads(text)
+        return cls(
+            db=Path(data["db"]),
+            cors_origins=tuple(data["cors_origins"]),
+            settings=Settings().replace(**data["settings"]),
+            base_url=data["base_url"],
+        )
 
 
 def create_app(config: ApiConfig) -> FastAPI:
@@ -132,3 +176,15 @@ def create_app(config: ApiConfig) -> FastAPI:
     static = resources.files("newsgraph.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of several server processes (uvicorn's app factory): the configuration
+    ``newsgraph serve --workers N`` wrote to :data:`CONFIG_ENVIRONMENT`."""
+    text = os.environ.get(CONFIG_ENVIRONMENT)
+    if not text:
+        raise ConfigError(
+            f"{CONFIG_ENVIRONMENT} is not set: start several server processes with "
+            "newsgraph serve --workers N"
+        )
+    return create_app(ApiConfig.from_json(text))

@@ -5,13 +5,13 @@ Every value from a user goes in as a bound parameter; only fixed SQL fragments a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
+import orjson
 
 from ..errors import StoreError
 from .event_index import CODE_MARK, SEPARATOR
@@ -44,6 +44,9 @@ _DATES = (
 # days first, then 128 days, then all: a window only scans the row groups its dates can be in.
 # It is kept only when it holds the whole page, so the page is exactly the whole store's.
 _WINDOWS: tuple[int, ...] = (8, 128)
+# ... but only in a store of more than one row group (DuckDB's default size): a window skips
+# nothing in a smaller one, and its failed tries were more than half a small store's listing.
+_WINDOWED_FROM_ROWS = 122_880
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +151,8 @@ def _filters(query: EventQuery) -> tuple[str, list[Any]]:
 
 
 def _row(payload: str) -> dict[str, Any]:
-    row: dict[str, Any] = json.loads(payload)
+    # orjson: a fifth of the standard library's time on a page of payloads.
+    row: dict[str, Any] = orjson.loads(payload)
     for key in _DATES:
         if row[key] is not None:
             row[key] = date.fromisoformat(row[key])
@@ -157,14 +161,18 @@ def _row(payload: str) -> dict[str, Any]:
 
 
 def _edge(store: Store, function: str) -> date | None:
-    rows = store.con.execute(f"SELECT {function}(event_date) FROM event_index").fetchall()
-    return rows[0][0] if rows else None
+    """The newest (``max``) or oldest (``min``) event date; None when windows cannot help."""
+    rows = store.con.execute(f"SELECT {function}(event_date), count(*) FROM event_index").fetchall()
+    if not rows or rows[0][1] < _WINDOWED_FROM_ROWS:
+        return None
+    edge: date | None = rows[0][0]
+    return edge
 
 
 def _windows(store: Store, query: EventQuery) -> list[tuple[str, date]]:
     """Date bounds to look for a page within, narrowest first (see _WINDOWS), from the newest
-    (oldest) event or the query's own last (first) day; none for orders other than by date,
-    nor any that would not narrow the query's own dates."""
+    (oldest) event or the query's own last (first) day; none for orders other than by date, in
+    a store of one row group, nor any that would not narrow the query's own dates."""
     if query.order not in ("date", "-date"):
         return []
     if query.order == "date":

@@ -48,6 +48,9 @@ def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(folder),
         autoescape=select_autoescape(default=True, default_for_string=True),
+        # Templates ship in the package: checking each file's time on every render (Jinja's
+        # default) was about a twentieth of an events page's CPU.
+        auto_reload=False,
     )
     env.filters["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v})
     env.filters["path"] = lambda value: quote(str(value), safe="/")
