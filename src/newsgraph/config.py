@@ -49,6 +49,13 @@ class Settings:
         default=5_000_000,
         metadata={"help": "Larger files or records are rejected as too large."},
     )
+    document_seconds: float = field(
+        default=600.0,
+        metadata={
+            "help": "A document whose NLP takes longer (seconds) is rejected as too_slow and "
+            "the run goes on; 0 = no limit."
+        },
+    )
     encoding: str = field(
         default="utf-8",
         metadata={"help": "Encoding of input files without a byte-order mark."},

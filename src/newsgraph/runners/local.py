@@ -17,6 +17,7 @@ from ..model import AnnotatedDocument, Document, Rejection
 from .backends import register
 from .base import Runner, WorkItem
 from .lifeline import die_with_parent
+from .limits import TooSlow, time_limit
 
 if TYPE_CHECKING:  # spaCy is imported where the NLP runs: a pool's parent never needs it
     from ..nlp import Annotator
@@ -25,11 +26,19 @@ __all__ = ["LocalRunner", "ProcessRunner", "annotate_safely", "local_runner", "m
 
 
 def annotate_safely(
-    annotator: Annotator, documents: list[Document], *, batch_size: int
+    annotator: Annotator,
+    documents: list[Document],
+    *,
+    batch_size: int,
+    document_seconds: float = 0.0,
 ) -> tuple[list[AnnotatedDocument], list[Rejection]]:
-    """Annotate a batch; if the batch fails, retry one by one and reject only the bad documents."""
+    """Annotate a batch; if the batch fails or takes longer than ``document_seconds`` per
+    document, retry one by one and reject only the bad documents: those that fail
+    (``nlp_error``) and those that take longer than ``document_seconds`` each (``too_slow``;
+    0: no limit)."""
     try:
-        return list(annotator.annotate(documents, batch_size=batch_size)), []
+        with time_limit(document_seconds * len(documents)):
+            return list(annotator.annotate(documents, batch_size=batch_size)), []
     except NewsgraphError:
         raise
     except Exception:
@@ -37,7 +46,19 @@ def annotate_safely(
         failed: list[Rejection] = []
         for document in documents:
             try:
-                done.append(annotator.annotate_one(document))
+                with time_limit(document_seconds):
+                    done.append(annotator.annotate_one(document))
+            except TooSlow:
+                failed.append(
+                    Rejection(
+                        origin=document.origin,
+                        reason="too_slow",
+                        code="NG203",
+                        message=f"{document.origin}: the NLP pipeline took longer than "
+                        f"{document_seconds:g} s (setting document_seconds)",
+                        content_hash=document.id,
+                    )
+                )
             except Exception as exc:
                 failed.append(
                     Rejection(
@@ -64,6 +85,7 @@ class LocalRunner:
         parse: str = "full",
         coder: str = DEFAULT_CODER,
         min_confidence: float = -1.0,
+        document_seconds: float = 0.0,
     ) -> None:
         from ..nlp import Annotator
 
@@ -75,12 +97,16 @@ class LocalRunner:
             min_confidence=min_confidence,
         )
         self.batch_size = batch_size
+        self.document_seconds = document_seconds
 
     def run(self, items: Iterable[WorkItem]) -> Iterator[WorkItem]:
         for item in items:
             if item.documents:
                 item.annotated, failed = annotate_safely(
-                    self.annotator, item.documents, batch_size=self.batch_size
+                    self.annotator,
+                    item.documents,
+                    batch_size=self.batch_size,
+                    document_seconds=self.document_seconds,
                 )
                 item.rejections.extend(failed)
             yield item
@@ -117,11 +143,13 @@ def _init_worker(
 
 
 def _work(
-    documents: list[Document], batch_size: int
+    documents: list[Document], batch_size: int, document_seconds: float = 0.0
 ) -> tuple[list[AnnotatedDocument], list[Rejection]]:
     if _WORKER is None:
         raise ModelError("worker process was not initialised")
-    return annotate_safely(_WORKER, documents, batch_size=batch_size)
+    return annotate_safely(
+        _WORKER, documents, batch_size=batch_size, document_seconds=document_seconds
+    )
 
 
 _Result = tuple[list[AnnotatedDocument], list[Rejection]]
@@ -147,9 +175,11 @@ class ProcessRunner:
         parse: str = "full",
         coder: str = DEFAULT_CODER,
         min_confidence: float = -1.0,
+        document_seconds: float = 0.0,
     ) -> None:
         self.workers = workers
         self.batch_size = batch_size
+        self.document_seconds = document_seconds
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -166,7 +196,7 @@ class ProcessRunner:
         try:
             for item in items:
                 futures = [
-                    self.pool.submit(_work, part, self.batch_size)
+                    self.pool.submit(_work, part, self.batch_size, self.document_seconds)
                     for part in self._parts(item.documents)
                 ]
                 window.append((item, futures))
@@ -201,6 +231,7 @@ def make_runner(
     parse: str = "full",
     coder: str = DEFAULT_CODER,
     min_confidence: float = -1.0,
+    document_seconds: float = 0.0,
 ) -> Runner:
     """In-process for one worker, a process pool for more."""
     if workers <= 1:
@@ -211,6 +242,7 @@ def make_runner(
             parse=parse,
             coder=coder,
             min_confidence=min_confidence,
+            document_seconds=document_seconds,
         )
     return ProcessRunner(
         workers=workers,
@@ -220,6 +252,7 @@ def make_runner(
         parse=parse,
         coder=coder,
         min_confidence=min_confidence,
+        document_seconds=document_seconds,
     )
 
 
@@ -234,4 +267,5 @@ def local_runner(settings: Settings, *, workers: int) -> Runner:
         parse=settings.parse,
         coder=settings.coder,
         min_confidence=settings.min_confidence,
+        document_seconds=settings.document_seconds,
     )
