@@ -59,6 +59,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/components.py
 	$(BIN)/python benchmarks/api_latency.py
+	$(BIN)/python benchmarks/api_latency.py --events 2000 --concurrency 8 --requests 400 --out bench-out/api_latency_8_api.json
+	$(BIN)/python benchmarks/api_latency.py --events 2000 --concurrency 8 --requests 400 --path /events --out bench-out/api_latency_8_page.json
 	$(BIN)/python benchmarks/long_documents.py
 
 ## make train: the trained event coder from the coded corpus in training/ (texts read from
@@ -85,6 +87,8 @@ evaluation: $(STAMP)
 	$(BIN)/python benchmarks/parsing_share.py
 	$(BIN)/python benchmarks/components.py
 	$(BIN)/python benchmarks/api_latency.py
+	$(BIN)/python benchmarks/api_latency.py --events 2000 --concurrency 8 --requests 400 --out bench-out/api_latency_8_api.json
+	$(BIN)/python benchmarks/api_latency.py --events 2000 --concurrency 8 --requests 400 --path /events --out bench-out/api_latency_8_page.json
 	$(BIN)/python benchmarks/evaluation_doc.py
 
 clean:

@@ -446,6 +446,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--path", default="/api/events", choices=["/api/events", "/events"])
     parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="report file (bench-out/api_latency.json)"
+    )
     parser.add_argument("--load", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load:  # the load generator: a separate process
@@ -519,7 +522,9 @@ def main() -> None:
         server_cpu_ms_per_request=cpu_ms,
         measured_at=time.strftime("%Y-%m-%dT%H:%M:%S"),
     )
-    (OUT / "api_latency.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    (args.out or OUT / "api_latency.json").write_text(
+        json.dumps(report, indent=2), encoding="utf-8"
+    )
     overall = report["overall"]
     print(
         f"GET {args.path} over {args.events:,} events, {overall['n']} requests, "
