@@ -15,9 +15,9 @@ Our classes map to MEANTIME's as follows. Certainty: asserted and reported -> CE
 report commits its source, and MEANTIME annotates certainty as the source states it); believed
 -> PROBABLE ("believed to", "likely", "expected to"); alleged and uncertain -> POSSIBLE (an
 allegation, "may", "could", "possibly", "it is unclear"). Polarity: negated -> NEG, else POS.
-Time: requested, promised, planned, hypothetical, refused -> FUTURE (not happened yet), under
-way, done, denied -> NON_FUTURE. Gold UNDERSPECIFIED values are left out of their dimension and
-counted.
+Time: the statuses of ``FUTURE_STATUSES`` (requested, offered, promised, planned, hypothetical,
+refused) -> FUTURE (not happened yet); under way, done, agreed, denied -> NON_FUTURE. Gold
+UNDERSPECIFIED values are left out of their dimension and counted.
 """
 
 from __future__ import annotations
@@ -274,8 +274,9 @@ def score_meantime(root: Path, *, settings: Settings, limit: int | None = None) 
         "span figures: newsgraph.nlp.assess on each gold event's tokens; event_* figures: "
         "the pipeline's own events whose trigger overlaps a gold event (events_found of "
         "gold_events); certainty asserted/reported->CERTAIN, believed->PROBABLE, "
-        "alleged/uncertain->POSSIBLE; negated->NEG; requested/promised/planned/hypothetical/"
-        "refused->FUTURE; gold UNDERSPECIFIED left out of its dimension; minority_macro_f1 "
+        "alleged/uncertain->POSSIBLE; negated->NEG; "
+        + "/".join(sorted(FUTURE_STATUSES))
+        + "->FUTURE; gold UNDERSPECIFIED left out of its dimension; minority_macro_f1 "
         "averages the classes other than the majority (CERTAIN, POS, NON_FUTURE)"
     )
     return report
