@@ -30,10 +30,10 @@ from sklearn.model_selection import GroupKFold
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import dataset
+from train import MIN_COUNT, vocabulary_of
 
 from newsgraph.nlp.claims.status import STATUS_MODEL_DIR, StatusModel
 
-MIN_COUNT = 2
 C_VALUES = (0.3, 1.0, 3.0)
 FOLDS = 5
 #: The types whose status decides an arms transfer's: a request, an offer, an agreement, aid.
@@ -43,12 +43,6 @@ TRANSFER_TYPES = frozenset({"AID", "REQUEST", "AGREE", "COOPERATE"})
 def is_test(article: str) -> bool:
     """One article in ten, fixed by its id: the status test set."""
     return int(hashlib.sha1(article.encode("utf-8")).hexdigest(), 16) % 10 == 0
-
-
-def vocabulary_of(examples: list[dataset.StatusExample]) -> dict[str, int]:
-    counts = Counter(f for e in examples for f in set(e.features))
-    kept = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    return {f: i for i, f in enumerate(kept)}
 
 
 def matrix(examples: list[dataset.StatusExample], vocabulary: dict[str, int]) -> sparse.csr_matrix:

@@ -16,20 +16,30 @@ from pathlib import Path
 import pytest
 
 from newsgraph.ingest import parse_record
+from newsgraph.model import AnnotatedDocument
 from newsgraph.nlp.pipeline import Annotator
 from newsgraph.store import Store, TransferQuery, find_transfers
 
 DATA = Path(__file__).parent / "data" / "transfer_statuses.jsonl"
 
 
-@pytest.fixture
-def listed(store: Store) -> list[tuple[str, str, set[str]]]:
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="module")
+def annotated() -> list[AnnotatedDocument]:
+    """The sentences through the pipeline once for the module (loading it is the slow part)."""
     documents = [
         parse_record({"id": f"s{i}", "text": r["text"], "published": "2025-11-01"}, origin="mem:tr")
-        for i, r in enumerate(rows)
+        for i, r in enumerate(ROWS)
     ]
-    store.write_batch(list(Annotator(coder="model").annotate(documents)))
+    return list(Annotator(coder="model").annotate(documents))
+
+
+@pytest.fixture
+def listed(store: Store, annotated: list[AnnotatedDocument]) -> list[tuple[str, str, set[str]]]:
+    rows = ROWS
+    store.write_batch(annotated)
     found: dict[str, set[str]] = {r["text"]: set() for r in rows}
     for row in find_transfers(store, TransferQuery(limit=1000)):
         for text in found:

@@ -16,8 +16,6 @@ Without the shipped weights the rule status stands.
 
 from __future__ import annotations
 
-import gzip
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,6 +23,8 @@ from typing import Any
 
 import numpy as np
 from spacy.tokens import Token
+
+from ..model_files import read_model_files, write_model_files
 
 __all__ = ["STATUS_MODEL_DIR", "StatusModel", "load_status_model", "status_features"]
 
@@ -148,21 +148,12 @@ class StatusModel:
         return self.classes[int(np.argmax(probabilities))]
 
     def save(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        with (
-            (directory / "vocabulary.json.gz").open("wb") as raw,
-            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed,
-        ):
-            packed.write(json.dumps(names).encode("utf-8"))
-        np.savez_compressed(
-            directory / "weights.npz",
-            weights=self.weights.astype(np.float32),
-            bias=self.bias.astype(np.float32),
+        write_model_files(
+            directory,
+            self.vocabulary,
+            {"weights": self.weights.astype(np.float32), "bias": self.bias.astype(np.float32)},
+            {**self.meta, "classes": list(self.classes)},
         )
-        meta = dict(self.meta)
-        meta["classes"] = list(self.classes)
-        (directory / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 
 
 def load_status_model(directory: Path = STATUS_MODEL_DIR) -> StatusModel | None:
@@ -174,14 +165,10 @@ def load_status_model(directory: Path = STATUS_MODEL_DIR) -> StatusModel | None:
 
 @cache
 def _load(directory: str) -> StatusModel:
-    path = Path(directory)
-    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    with gzip.open(path / "vocabulary.json.gz", "rt", encoding="utf-8") as handle:
-        names = json.load(handle)
-    arrays = np.load(path / "weights.npz")
+    vocabulary, arrays, meta = read_model_files(Path(directory))
     return StatusModel(
         classes=tuple(meta["classes"]),
-        vocabulary={name: i for i, name in enumerate(names)},
+        vocabulary=vocabulary,
         weights=arrays["weights"],
         bias=arrays["bias"],
         meta=meta,

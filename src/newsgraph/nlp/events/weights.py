@@ -13,14 +13,14 @@ predictions, so a confidence of 0.7 is right about 70% of the time on the corpus
 
 from __future__ import annotations
 
-import gzip
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from ..model_files import read_model_files, write_model_files
 
 __all__ = ["MODEL_DIR", "NONE", "EventModel", "load_model"]
 
@@ -62,25 +62,20 @@ class EventModel:
         return probabilities
 
     def save(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        # mtime 0: retraining on the same corpus rewrites the same bytes (make train)
-        with (
-            (directory / "vocabulary.json.gz").open("wb") as raw,
-            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed,
-        ):
-            packed.write(json.dumps(names).encode("utf-8"))
-        np.savez_compressed(
-            directory / "weights.npz",
-            weights=self.weights.astype(np.float16),
-            vector_weights=self.vector_weights.astype(np.float32),
-            bias=self.bias.astype(np.float32),
-        )
         meta = dict(self.meta)
         meta.update(
             classes=list(self.classes), temperature=self.temperature, threshold=self.threshold
         )
-        (directory / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+        write_model_files(
+            directory,
+            self.vocabulary,
+            {
+                "weights": self.weights.astype(np.float16),
+                "vector_weights": self.vector_weights.astype(np.float32),
+                "bias": self.bias.astype(np.float32),
+            },
+            meta,
+        )
 
 
 def load_model(directory: Path = MODEL_DIR) -> EventModel:
@@ -90,14 +85,10 @@ def load_model(directory: Path = MODEL_DIR) -> EventModel:
 
 @cache
 def _load(directory: str) -> EventModel:
-    path = Path(directory)
-    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    with gzip.open(path / "vocabulary.json.gz", "rt", encoding="utf-8") as handle:
-        names = json.load(handle)
-    arrays = np.load(path / "weights.npz")
+    vocabulary, arrays, meta = read_model_files(Path(directory))
     return EventModel(
         classes=tuple(meta["classes"]),
-        vocabulary={name: i for i, name in enumerate(names)},
+        vocabulary=vocabulary,
         weights=arrays["weights"].astype(np.float32),
         vector_weights=arrays["vector_weights"],
         bias=arrays["bias"],
